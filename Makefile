@@ -1,0 +1,37 @@
+# Haave: set-up, run and test on a fresh machine with only python3 (with venv) and make.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_TEST := $(VENV)/.installed-test
+
+.PHONY: run test check lint types pytest bench i18n clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_TEST): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(STAMP_RUN)
+
+run: $(STAMP_RUN)
+	$(BIN)/haave
+
+test: $(STAMP_TEST)
+	$(MAKE) --no-print-directory check
+	$(BIN)/python -m pytest -q
+
+check: $(STAMP_TEST)
+	$(BIN)/ruff check assistant easyread tests
+	$(BIN)/mypy assistant easyread
+
+bench: $(STAMP_TEST)
+	$(BIN)/python -m tests.bench
+
+clean:
+	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Easy-read toolkit: checker, glossary and language analysis. Never imports `assistant`."""

@@ -1,0 +1,5 @@
+import assistant
+
+
+def test_version() -> None:
+    assert assistant.__version__
