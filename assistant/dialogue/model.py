@@ -1,0 +1,240 @@
+"""The dialogue format: pydantic models for dialogue trees kept as YAML data files.
+
+A dialogue has themes; a theme has steps; a step asks one simple question (or just says
+something). Texts are given per language. Conditions and branches are structured data,
+never code: see `Condition`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Lang = Literal["fi", "sv", "en"]
+LANGS: tuple[Lang, ...] = ("fi", "sv", "en")
+
+#: Ids are short, stable and safe in file names, URLs and FHIR linkIds.
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=64)]
+
+#: A text in each language of the dialogue, e.g. ``{fi: "Mistä pidät?", en: "What do you like?"}``.
+Texts = dict[Lang, Annotated[str, Field(min_length=1)]]
+
+#: The special target that ends the current theme.
+END_THEME = "end"
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class StepKind(StrEnum):
+    """What kind of answer a step asks for."""
+
+    SAY = "say"
+    """Only says something; the client goes on."""
+    CHOICE = "choice"
+    """Pick one of the choices."""
+    MULTI_CHOICE = "multi_choice"
+    """Pick one or more of the choices."""
+    TEXT = "text"
+    """Own words."""
+    YES_NO = "yes_no"
+    """Yes or no (values ``yes`` / ``no``)."""
+    SCALE3 = "scale3"
+    """Like / not sure / don't like (values ``like`` / ``unsure`` / ``dislike``)."""
+
+
+#: The values of the fixed kinds, as used in answers and conditions.
+YES_NO_VALUES: tuple[str, ...] = ("yes", "no")
+SCALE3_VALUES: tuple[str, ...] = ("like", "unsure", "dislike")
+
+
+class Condition(_Data):
+    """A structured condition on earlier answers. Exactly one form is used:
+
+    - ``{step: S, is: V}``: the answer to S is exactly V (a choice id, ``yes``/``no``,
+      ``like``/``unsure``/``dislike``);
+    - ``{step: S, contains: V}``: the answer to S includes V (multi_choice);
+    - ``{step: S, answered: true}``: S was answered (not skipped); ``false``: it was not;
+    - ``{all: [...]}``, ``{any: [...]}``, ``{not: {...}}``: combinations.
+    """
+
+    step: Id | None = Field(None, description="The step whose answer is tested.")
+    is_: str | None = Field(None, alias="is", description="The answer is exactly this value.")
+    contains: str | None = Field(None, description="The answer includes this value.")
+    answered: bool | None = Field(None, description="The step was answered (true) or not.")
+    all_: list[Condition] | None = Field(None, alias="all", description="All of these hold.")
+    any_: list[Condition] | None = Field(None, alias="any", description="Any of these holds.")
+    not_: Condition | None = Field(None, alias="not", description="This does not hold.")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Condition:
+        tests = [x for x in (self.is_, self.contains, self.answered) if x is not None]
+        groups = [x for x in (self.all_, self.any_, self.not_) if x is not None]
+        if self.step is not None:
+            if len(tests) != 1 or groups:
+                raise ValueError(
+                    "a condition on a step needs exactly one of 'is', 'contains' or 'answered'"
+                )
+        elif tests or len(groups) != 1:
+            raise ValueError(
+                "a condition needs 'step' with 'is', 'contains' or 'answered', "
+                "or exactly one of 'all', 'any' or 'not'"
+            )
+        return self
+
+    def steps(self) -> set[str]:
+        """Every step this condition looks at."""
+        found = {self.step} if self.step else set()
+        for sub in (self.all_ or []) + (self.any_ or []) + ([self.not_] if self.not_ else []):
+            found |= sub.steps()
+        return found
+
+
+class Choice(_Data):
+    """One answer the client can pick, with its symbol on the left."""
+
+    id: Id
+    symbol: str = Field(min_length=1, description="An emoji shown left of the words.")
+    text: Texts
+    own_words: bool = Field(
+        False, description="The 'other, in my own words' choice: picking it asks for a text."
+    )
+    label: Texts | None = Field(None, description="Caseworker-facing wording, if different.")
+
+
+class Branch(_Data):
+    """Go to `goto` when `when` holds. Branches are tried in order; the first that holds wins."""
+
+    when: Condition
+    goto: str = Field(description=f"A step id in the same theme, or '{END_THEME}'.")
+
+
+class Silence(_Data):
+    """An easy-read finding accepted for this step's texts, with the reason (shown in reports)."""
+
+    rule: str
+    lang: Lang | None = Field(None, description="Only in this language; all when empty.")
+    reason: str = Field(min_length=3)
+
+
+class Step(_Data):
+    """One screen of the conversation: one simple question, or one thing said."""
+
+    id: Id = Field(description="Stable id: answers are kept by it across versions.")
+    kind: StepKind
+    symbol: str = Field(min_length=1, description="An emoji for the step.")
+    text: Texts = Field(description="The question or sentence, easy-read, per language.")
+    help: Texts | None = Field(None, description="A longer easy explanation shown on Help.")
+    tip: Texts | None = Field(None, description="A tip for the supporter or experience expert.")
+    label: Texts | None = Field(None, description="Caseworker-facing label for the draft plan.")
+    section: str | None = Field(
+        None, description="Section of the draft plan; defaults to the theme's section."
+    )
+    choices: list[Choice] = Field(default_factory=list)
+    when: Condition | None = Field(None, description="Show this step only if this holds.")
+    next: str | None = Field(
+        None,
+        description=f"The step after this one (default: the next in the theme; '{END_THEME}').",
+    )
+    branches: list[Branch] = Field(default_factory=list)
+    silence: list[Silence] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _choices_fit_kind(self) -> Step:
+        needs = self.kind in (StepKind.CHOICE, StepKind.MULTI_CHOICE)
+        if needs and not self.choices:
+            raise ValueError(f"a '{self.kind}' step needs 'choices'")
+        if not needs and self.choices:
+            raise ValueError(f"a '{self.kind}' step has no 'choices'; remove them")
+        return self
+
+    @property
+    def asks(self) -> bool:
+        """True when the step wants an answer (every kind except `say`)."""
+        return self.kind is not StepKind.SAY
+
+    def values(self) -> tuple[str, ...]:
+        """The values an answer to this step can hold."""
+        if self.kind is StepKind.YES_NO:
+            return YES_NO_VALUES
+        if self.kind is StepKind.SCALE3:
+            return SCALE3_VALUES
+        return tuple(c.id for c in self.choices)
+
+    def choice(self, choice_id: str) -> Choice | None:
+        return next((c for c in self.choices if c.id == choice_id), None)
+
+
+class Theme(_Data):
+    """A part of the plan (e.g. Free time): a short opening and a few questions."""
+
+    id: Id
+    symbol: str = Field(min_length=1)
+    title: Texts
+    section: str | None = Field(None, description="Default plan section of its steps.")
+    steps: list[Step] = Field(min_length=1)
+
+    def step(self, step_id: str) -> Step | None:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+
+class Dialogue(_Data):
+    """A whole dialogue tree, as loaded and validated."""
+
+    id: Id
+    version: int = Field(ge=1, description="Raise it when steps change meaning.")
+    languages: list[Lang] = Field(min_length=1)
+    title: Texts
+    symbol: str = Field("💬", min_length=1)
+    description: Texts | None = None
+    themes: list[Theme] = Field(min_length=1)
+
+    def theme(self, theme_id: str) -> Theme | None:
+        return next((t for t in self.themes if t.id == theme_id), None)
+
+    def find(self, step_id: str) -> tuple[Theme, Step] | None:
+        """The theme and step with this id, or None."""
+        for theme in self.themes:
+            for step in theme.steps:
+                if step.id == step_id:
+                    return theme, step
+        return None
+
+    def steps(self) -> list[Step]:
+        return [s for t in self.themes for s in t.steps]
+
+    def section_of(self, step: Step) -> str | None:
+        found = self.find(step.id)
+        return step.section or (found[0].section if found else None)
+
+
+class DialogueFile(_Data):
+    """The top file `dialogues/<id>/dialogue.yaml`: themes inline or as file names."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, title="Haave dialogue"
+    )
+
+    schema_: str | None = Field(None, alias="$schema")
+    id: Id
+    version: int = Field(ge=1)
+    languages: list[Lang] = Field(min_length=1)
+    title: Texts
+    symbol: str = Field("💬", min_length=1)
+    description: Texts | None = None
+    themes: list[Theme | str] = Field(
+        min_length=1, description="Themes inline, or paths of theme files in this folder."
+    )
+
+
+class ThemeFile(Theme):
+    """A theme kept in its own file (listed by name in dialogue.yaml)."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, title="Haave dialogue theme"
+    )
+
+    schema_: str | None = Field(None, alias="$schema")
