@@ -1,0 +1,123 @@
+"""UI strings and dates in the client's language: babel gettext catalogs for fi, sv and en.
+
+Strings in code are English msgids wrapped in `_()`. The `.po` files under `locale/` are
+the source; a `.mo` is compiled in-process at first use when missing or older than its `.po`
+(so a fresh clone works without a build step). Never imports textual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gettext as _gettext
+import io
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "haave"
+LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+DEFAULT_LANGUAGE = "fi"
+
+#: Each language's name in itself, for the language chooser.
+LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+
+_state = {"language": DEFAULT_LANGUAGE}
+
+
+def _po_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def compile_catalog(lang: str) -> bytes:
+    """The `.mo` bytes for a language, compiled from its `.po` with babel."""
+    from babel.messages.mofile import write_mo  # deferred: only when a .mo must be made  # noqa: PLC0415
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
+    with _po_path(lang).open("rb") as handle:
+        catalog = read_po(handle, locale=lang, domain=DOMAIN)
+    out = io.BytesIO()
+    write_mo(out, catalog)
+    return out.getvalue()
+
+
+@cache
+def translations(lang: str) -> _gettext.NullTranslations:
+    """The gettext translations for a language (English msgids fall through)."""
+    po = _po_path(lang)
+    if not po.exists():
+        return _gettext.NullTranslations()
+    mo = po.with_suffix(".mo")
+    if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+        with mo.open("rb") as handle:
+            return _gettext.GNUTranslations(handle)
+    data = compile_catalog(lang)
+    with contextlib.suppress(OSError):  # a read-only install still works from memory
+        mo.write_bytes(data)
+    return _gettext.GNUTranslations(io.BytesIO(data))
+
+
+def set_language(lang: str) -> str:
+    """Make `lang` the language of `_()`. Unknown languages fall back to Finnish."""
+    _state["language"] = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    return _state["language"]
+
+
+def get_language() -> str:
+    return _state["language"]
+
+
+def _(message: str) -> str:
+    """The message in the current language."""
+    return translations(_state["language"]).gettext(message)
+
+
+def gettext(message: str, lang: str | None = None) -> str:
+    return translations(lang or _state["language"]).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translations(_state["language"]).ngettext(singular, plural, n)
+
+
+def format_date(value: date | datetime, lang: str | None = None) -> str:
+    """A date written in full words, e.g. '23. marraskuuta 2026'."""
+    from babel.dates import format_date as _format  # deferred: babel.dates loads locale data  # noqa: PLC0415
+
+    day = value.date() if isinstance(value, datetime) else value
+    return _format(day, format="long", locale=lang or _state["language"])
+
+
+def system_language() -> str:
+    """The system locale's language when it is one of ours, else Finnish."""
+    import locale  # noqa: PLC0415
+    import os  # noqa: PLC0415
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        code = value[:2].lower()
+        if code in LANGUAGES:
+            return code
+    try:
+        code = (locale.getlocale()[0] or "")[:2].lower()
+    except ValueError:
+        code = ""
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def catalog_texts(lang: str) -> list[tuple[str, str]]:
+    """Every (msgid, translated text) of a language's catalog, for the easy-read checker."""
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
+    po = _po_path(lang)
+    if not po.exists():
+        return []
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=lang, domain=DOMAIN)
+    out: list[tuple[str, str]] = []
+    for message in catalog:
+        if not message.id or not isinstance(message.id, str):
+            continue
+        text = message.string if isinstance(message.string, str) and message.string else ""
+        out.append((message.id, text or message.id))
+    return out

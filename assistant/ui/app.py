@@ -1,0 +1,172 @@
+"""The Haave app: settings, language, theme, read-aloud and moving between screens.
+
+The flow: language -> sessions -> who is here -> themes -> conversation -> break, and at the
+end a read-back before export. Each screen lives in `screens/`; this class only holds what
+they share.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.geometry import Offset
+from textual.widgets import Input, OptionList
+
+from assistant import i18n
+from assistant.i18n import _
+from assistant.settings import Settings, load_settings, save_settings
+from assistant.speech import Speaker, SpeechUnavailable
+from assistant.ui.service import OpenSession, Service
+from assistant.ui.themes import THEME_NAMES, THEMES
+
+
+class HaaveApp(App[int]):
+    """The easy-read conversation app."""
+
+    CSS_PATH = "haave.tcss"
+    TITLE = "Haave"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [  # noqa: RUF012
+        Binding(
+            "f2", "choose_language", "Language", id="haave.language", tooltip="Choose the language"
+        ),
+        Binding(
+            "ctrl+o",
+            "next_theme",
+            "Look",
+            id="haave.look",
+            tooltip="Change colours: default, high contrast, terminal",
+        ),
+        Binding("ctrl+q", "quit", "Quit", id="haave.quit", tooltip="Close Haave", priority=True),
+    ]
+
+    def __init__(
+        self,
+        data_dir: str | None = None,
+        dialogue: str | None = None,
+        settings: Settings | None = None,
+        settings_path: Path | None = None,
+    ) -> None:
+        self.settings_path = settings_path
+        self.settings = settings or load_settings(settings_path)
+        super().__init__()
+        self.service = Service(data_dir or self.settings.data_dir, dialogue)
+        self.session: OpenSession | None = None
+        self.speaker = Speaker(self.settings.speech_command)
+        self._told_no_speech = False
+        i18n.set_language(self.settings.language or i18n.system_language())
+
+    # -- start ---------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = self.settings.theme if self.settings.theme in THEME_NAMES else "haave"
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+        from assistant.ui.screens.language import LanguageScreen  # noqa: PLC0415
+
+        self.push_screen(LanguageScreen(first=True))
+
+    # -- language, look, settings ---------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        """Change the language now: every screen is drawn again in it."""
+        self.settings.language = i18n.set_language(lang)  # type: ignore[assignment]
+        self.save_settings()
+        for screen in self.screen_stack:
+            if screen.is_mounted and screen.children:
+                redraw = getattr(screen, "redraw", None)
+                if redraw is not None:
+                    redraw()
+                else:
+                    screen.refresh(recompose=True)
+
+    def action_choose_language(self) -> None:
+        from assistant.ui.screens.language import LanguageScreen  # noqa: PLC0415
+
+        if isinstance(self.screen, LanguageScreen):
+            return
+        self.push_screen(LanguageScreen(first=False))
+
+    def action_next_theme(self) -> None:
+        names = list(THEME_NAMES)
+        index = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(index + 1) % len(names)]
+        self.settings.theme = self.theme
+        self.save_settings()
+        self.notify(_("Colours changed."), timeout=3)
+
+    def save_settings(self) -> None:
+        try:
+            save_settings(self.settings, self.settings_path)
+        except OSError:
+            self.notify(_("Settings could not be saved."), severity="warning")
+
+    # -- moving between screens ------------------------------------------------------------
+
+    def goto(self, screen: Screen[Any]) -> None:
+        """Show `screen` in place of the current one (modals are closed first)."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if len(self.screen_stack) == 2:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def open_session(self, session: OpenSession) -> None:
+        self.session = session
+
+    def take_break(self) -> None:
+        """Save everything and show "See you next time"."""
+        from assistant.ui.screens.pause import BreakScreen  # noqa: PLC0415
+
+        if self.session is not None:
+            self.session.save()
+        self.goto(BreakScreen())
+
+    # -- read aloud and the cursor -----------------------------------------------------------
+
+    def read_aloud(self, text: str) -> None:
+        if not text.strip():
+            return
+        try:
+            self.speaker.say(text, i18n.get_language())
+        except (SpeechUnavailable, OSError):
+            if not self._told_no_speech:
+                self._told_no_speech = True
+                self.notify(
+                    _("Read aloud needs the program espeak-ng. Ask for help to install it."),
+                    timeout=10,
+                )
+
+    def screen_shown(self, screen: Screen[Any]) -> None:
+        """A screen came up: read it when the user wants every screen read."""
+        if self.settings.auto_read:
+            spoken = getattr(screen, "spoken_text", None)
+            if spoken is not None:
+                self.read_aloud(spoken())
+
+    def place_cursor(self, widget: Widget | None) -> None:
+        """Put the terminal cursor on the focused control: console screen readers follow it."""
+        if widget is None or isinstance(widget, Input):
+            return  # an Input places the cursor at its caret itself
+        offset = widget.content_region.offset
+        if isinstance(widget, OptionList) and widget.highlighted is not None:
+            line = max(0, widget.highlighted - int(widget.scroll_offset.y))
+            offset = Offset(offset.x, offset.y + line)
+        self.cursor_position = offset
+
+    def on_descendant_focus(self, event: Any) -> None:
+        self.call_after_refresh(self.place_cursor, event.widget)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.call_after_refresh(self.place_cursor, event.option_list)
+
+    def on_unmount(self) -> None:
+        self.speaker.stop()

@@ -1,0 +1,344 @@
+"""The conversation: one step per screen, the same actions always in the same place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Key
+from textual.message import Message
+from textual.widgets import Button, Input, Static
+
+from assistant.dialogue import Answer, AnswerError, SkipReason, Step, StepKind
+from assistant.i18n import _
+from assistant.ui.screens.base import COMMON_BINDINGS, HaaveScreen
+from assistant.ui.service import OpenSession
+from assistant.ui.widgets.action_bar import ActionBar, key_button
+from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
+from assistant.ui.widgets.text import plain, short
+from assistant.ui.widgets.who_bar import Answering, WhoBar
+from assistant.ui.words import answer_parts, fixed_choices, progress_words, skip_words, text_of
+
+SKIP_KEYS = {
+    SkipReason.DONT_KNOW: "F6",
+    SkipReason.SKIP: "F7",
+    SkipReason.LATER: "F8",
+    SkipReason.DECLINE: "F9",
+}
+
+
+@dataclass
+class StepShown(Message):
+    step_id: str
+
+
+@dataclass
+class AnswerGiven(Message):
+    step_id: str
+    answer: Answer
+    kind: str
+    by: str | None
+
+
+class ConversationScreen(HaaveScreen):
+    BINDINGS = [  # noqa: RUF012
+        *COMMON_BINDINGS,
+        Binding(
+            "f3",
+            "who_answers",
+            "Who answers",
+            id="haave.who_answers",
+            tooltip="Who is answering now",
+        ),
+        Binding("f4", "themes", "Themes", id="haave.themes", tooltip="Pick another theme"),
+        Binding(
+            "f6", "skip('dont_know')", "I don't know", id="haave.dont_know", tooltip="I don't know"
+        ),
+        Binding("f7", "skip('skip')", "Skip", id="haave.skip", tooltip="Skip this question"),
+        Binding("f8", "skip('later')", "Not now", id="haave.later", tooltip="Ask me later"),
+        Binding(
+            "f9",
+            "skip('decline')",
+            "I don't want to talk about this",
+            id="haave.decline",
+            tooltip="Do not ask this again",
+        ),
+        Binding("ctrl+r", "ready", "Ready", id="haave.ready", tooltip="The answer is ready"),
+        Binding("ctrl+t", "tip", "Tip", id="haave.tip", tooltip="Show the supporter's tip"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answering = Answering()
+        self.show_tip = False
+        self.draft: str | None = None
+        self.pending_own: str | None = None
+        self._shown: str | None = None
+
+    @property
+    def session(self) -> OpenSession:
+        session = self.haave.session
+        assert session is not None
+        return session
+
+    @property
+    def step(self) -> Step | None:
+        return self.session.conversation.current
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        step = self.step
+        if step is None:
+            return
+        conversation = self.session.conversation
+        earlier = (
+            conversation.answer_to(step.id) if self.answering.kind != "supporter_view" else None
+        )
+        yield Static(plain("🧭  " + progress_words(conversation.progress())), id="progress")
+        who = WhoBar(id="who")
+        who.show(self.answering, self.session.alias)
+        yield who
+        frame = Vertical(id="frame")
+        frame.set_class(self.answering.kind == "supporter_view", "-supporter")
+        with frame:
+            yield Static(plain(f"{step.symbol}  {text_of(step.text)}"), id="question")
+            views = self.session.views(step.id)
+            if views:
+                yield Static(plain(self._views_words(step)), id="views")
+            yield from self._answer_widgets(step, earlier)
+        with Horizontal(id="skips", classes="row"):
+            for reason in SkipReason:
+                symbol, words = skip_words(reason)
+                yield key_button(f"{symbol} {words}", SKIP_KEYS[reason], f"skip-{reason.value}")
+        tip = Static(plain("💡 " + (text_of(step.tip) or _("No tip for this question."))), id="tip")
+        tip.display = self.show_tip
+        yield tip
+        yield Static(_("F3 who answers · F4 themes · Ctrl+T tip · F2 language"), id="more-keys")
+        yield ActionBar()
+
+    def _answer_widgets(self, step: Step, earlier: Answer | None) -> ComposeResult:
+        chosen = earlier.choices if earlier and earlier.given else ()
+        earlier_text = earlier.text if earlier and earlier.given else None
+        text = self.draft if self.draft is not None else (earlier_text or "")
+        if step.kind is StepKind.SAY:
+            yield key_button("▶ " + _("Go on"), "Enter", "go-on", variant="primary")
+            return
+        if step.kind is StepKind.TEXT:
+            yield Input(text, placeholder=_("Write here. Then press Enter."), id="words")
+            return
+        if step.kind in (StepKind.YES_NO, StepKind.SCALE3):
+            items = [ChoiceItem(v, s, w) for v, s, w in fixed_choices(step.kind)]
+        else:
+            items = [ChoiceItem(c.id, c.symbol, text_of(c.text), c.own_words) for c in step.choices]
+        yield ChoiceList(
+            items, multi=step.kind is StepKind.MULTI_CHOICE, chosen=chosen, id="choices"
+        )
+        if step.kind is StepKind.SCALE3:
+            yield Input(text, placeholder=_("Tell me more, if you want."), id="words")
+        elif any(c.own_words for c in step.choices):
+            yield Input(text, placeholder=_("Own words here"), id="words")
+        if step.kind is StepKind.MULTI_CHOICE:
+            yield key_button("✔ " + _("Ready"), "Ctrl+R", "ready", variant="primary")
+
+    def _views_words(self, step: Step) -> str:
+        lines = []
+        for view in self.session.views(step.id):
+            said = ", ".join(words for _s, words in answer_parts(step, view.answer))
+            lines.append(f"🗣 {_('Own view of:')} {short(view.by or '', 20)}: {short(said, 40)}")
+        return "\n".join(lines[:2])
+
+    def on_mount(self) -> None:
+        self._after_draw()
+
+    def _after_draw(self) -> None:
+        step = self.step
+        if step is None:
+            return
+        for selector in ("#choices", "#words", "#go-on"):
+            found = self.query(selector)
+            if found:
+                found.first().focus()
+                break
+        if self._shown != step.id:
+            self._shown = step.id
+            self.post_message(StepShown(step.id))
+            self.haave.screen_shown(self)
+
+    def redraw(self) -> None:
+        self.refresh(recompose=True)
+        self.call_after_refresh(self._after_draw)
+
+    def spoken_text(self) -> str:
+        step = self.step
+        if step is None:
+            return ""
+        parts = [text_of(step.text)]
+        if step.kind in (StepKind.YES_NO, StepKind.SCALE3):
+            parts += [w for _v, _s, w in fixed_choices(step.kind)]
+        parts += [text_of(c.text) for c in step.choices]
+        return ". ".join(parts)
+
+    def help_text(self) -> str:
+        from assistant.ui.screens.help_text import step_help  # noqa: PLC0415
+
+        step = self.step
+        return step_help(step) if step else super().help_text()
+
+    # -- answering -----------------------------------------------------------------------
+
+    def submit(self, answer: Answer) -> None:
+        step = self.step
+        if step is None:
+            return
+        conversation = self.session.conversation
+        kind, by = self.answering.kind, self.answering.by
+        if kind == "supporter_view":
+            self.session.record(step.id, answer, "supporter_view", by)
+            self.post_message(AnswerGiven(step.id, answer, kind, by))
+            self.notify(_("Saved as the supporter's own view."), timeout=3)
+            self.answering = Answering()
+            self.draft = None
+            self.redraw()
+            return
+        try:
+            if answer.skipped is None:
+                conversation.answer(answer)
+            else:
+                conversation.skip(answer.skipped)
+        except AnswerError:
+            self.notify(_("Pick a choice or write something first."), severity="warning")
+            return
+        self.session.record(step.id, answer, kind, by)
+        self.post_message(AnswerGiven(step.id, answer, kind, by))
+        self._moved()
+
+    def _moved(self) -> None:
+        self.session.save()
+        self.answering = Answering()
+        self.draft = None
+        self.pending_own = None
+        if self.session.conversation.finished:
+            from assistant.ui.screens.readback import ReadbackScreen  # noqa: PLC0415
+
+            self.haave.goto(ReadbackScreen())
+        else:
+            self.redraw()
+
+    def _words(self) -> str:
+        found = self.query("#words")
+        return found.first(Input).value if found else ""
+
+    def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
+        event.stop()
+        step = self.step
+        if step is None or step.kind is StepKind.MULTI_CHOICE:
+            return
+        text = self._words().strip() or None
+        if event.own_words and not text:
+            self.pending_own = event.value
+            self.query_one("#words", Input).focus()
+            return
+        self.submit(Answer.pick(event.value, text=text))
+
+    def action_ready(self) -> None:
+        step = self.step
+        if step is None:
+            return
+        if step.kind is StepKind.MULTI_CHOICE:
+            chosen = tuple(self.query_one(ChoiceList).chosen)
+            own = any(step.choice(c) and step.choice(c).own_words for c in chosen)  # type: ignore[union-attr]
+            self.submit(Answer.pick(*chosen, text=(self._words().strip() or None) if own else None))
+        elif step.kind is StepKind.TEXT:
+            self.submit(Answer.words(self._words()))
+        elif self.pending_own is not None:
+            self.submit(Answer.pick(self.pending_own, text=self._words().strip() or None))
+        elif step.kind is StepKind.SAY:
+            self.action_go_on()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.draft = event.value
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        step = self.step
+        if step is None:
+            return
+        if step.kind is StepKind.SCALE3 or (step.kind is StepKind.CHOICE and not self.pending_own):
+            self.query_one(ChoiceList).focus()
+            return
+        if step.kind is StepKind.CHOICE and self.pending_own:
+            chosen = self.pending_own
+            self.submit(Answer.pick(chosen, text=event.value.strip() or None))
+            return
+        self.action_ready()
+
+    def action_go_on(self) -> None:
+        step = self.step
+        if step is not None and step.kind is StepKind.SAY:
+            self.session.conversation.proceed()
+            self._moved()
+
+    def action_skip(self, reason: str) -> None:
+        if self.step is None or self.step.kind is StepKind.SAY:
+            return
+        self.submit(Answer.skip(reason))
+
+    def on_key(self, event: Key) -> None:
+        if event.key in ("1", "2", "3", "4", "5") and isinstance(self.focused, ChoiceList):
+            event.stop()
+            self.query_one(ChoiceList).pick_number(int(event.key))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        button_id = event.button.id or ""
+        if button_id.startswith("skip-"):
+            event.stop()
+            self.action_skip(button_id.removeprefix("skip-"))
+        elif button_id == "go-on":
+            event.stop()
+            self.action_go_on()
+        elif button_id == "ready":
+            event.stop()
+            self.action_ready()
+        else:
+            super().on_button_pressed(event)
+
+    # -- moving and people ----------------------------------------------------------------
+
+    def action_back(self) -> None:
+        if self.session.conversation.back() is None:
+            self.action_themes()
+            return
+        self._moved()
+
+    def action_themes(self) -> None:
+        from assistant.ui.screens.themes import ThemesScreen  # noqa: PLC0415
+
+        self.session.save()
+        self.haave.goto(ThemesScreen())
+
+    def action_tip(self) -> None:
+        self.show_tip = not self.show_tip
+        self.query_one("#tip", Static).display = self.show_tip
+
+    def action_who_answers(self) -> None:
+        from assistant.ui.screens.modals import AnsweringScreen  # noqa: PLC0415
+
+        others = [p.name for p in self.session.present if p.role != "client"]
+        if not others:
+            self.notify(_("Only the client is here."), timeout=3)
+            return
+
+        def chosen(answering: Answering | None) -> None:
+            if answering is not None:
+                self.answering = answering
+                self.redraw()
+
+        self.app.push_screen(AnsweringScreen(self.session.alias, others), chosen)
+
+    def set_answering(self, answering: Answering) -> None:
+        """Who answers this step (also used by tests)."""
+        self.answering = answering
+        self.redraw()

@@ -1,0 +1,61 @@
+"""Pick the language: Suomi, Svenska or English. The system language is chosen first."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.events import Key
+from textual.widgets import Static
+
+from assistant import i18n
+from assistant.i18n import LANGUAGE_NAMES, LANGUAGES
+from assistant.ui.screens.base import HaaveScreen
+from assistant.ui.widgets.action_bar import ActionBar
+from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
+
+FLAGS = {"fi": "🇫🇮", "sv": "🇸🇪", "en": "🇬🇧"}
+
+
+class LanguageScreen(HaaveScreen):
+    """The first screen, and the language chooser on F2 at any time."""
+
+    def __init__(self, first: bool) -> None:
+        super().__init__()
+        self.first = first
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="body"):
+            # The question in all three languages: the client may not read the current one.
+            yield Static("🌐  Valitse kieli  ·  Välj språk  ·  Choose a language", classes="title")
+            items = [ChoiceItem(lang, "🗣", LANGUAGE_NAMES[lang]) for lang in LANGUAGES]
+            yield ChoiceList(items, chosen=(i18n.get_language(),), id="languages")
+        yield ActionBar(back=not self.first, pause=False)
+
+    def on_mount(self) -> None:
+        self.query_one(ChoiceList).focus()
+
+    def spoken_text(self) -> str:
+        return "Valitse kieli. Välj språk. Choose a language. Suomi. Svenska. English."
+
+    def help_text(self) -> str:
+        return "1 Suomi · 2 Svenska · 3 English"
+
+    def on_key(self, event: Key) -> None:
+        if event.key in ("1", "2", "3"):
+            event.stop()
+            self.query_one(ChoiceList).pick_number(int(event.key))
+
+    def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
+        event.stop()
+        if self.first:
+            self.haave.set_language(event.value)
+            from assistant.ui.screens.sessions import SessionsScreen  # noqa: PLC0415
+
+            self.haave.goto(SessionsScreen())
+        else:
+            self.dismiss(None)
+            self.haave.set_language(event.value)
+
+    def action_back(self) -> None:
+        if not self.first:
+            self.dismiss(None)

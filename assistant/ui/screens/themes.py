@@ -1,0 +1,82 @@
+"""The themes as symbols with words and their state; the client picks where to start."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from assistant.dialogue import ThemeState
+from assistant.i18n import _
+from assistant.ui.screens.base import HaaveScreen
+from assistant.ui.widgets.action_bar import ActionBar
+from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
+from assistant.ui.widgets.text import plain
+
+IN_ORDER = "__in_order__"
+
+STATE_MARKS = {
+    ThemeState.NOT_STARTED: "○",
+    ThemeState.BEGUN: "◐",
+    ThemeState.DONE: "●",
+    ThemeState.LATER: "⏳",
+}
+
+
+def state_words(state: ThemeState) -> str:
+    return {
+        ThemeState.NOT_STARTED: _("not started"),
+        ThemeState.BEGUN: _("begun"),
+        ThemeState.DONE: _("done"),
+        ThemeState.LATER: _("left for later"),
+    }[state]
+
+
+class ThemesScreen(HaaveScreen):
+    """Pick a theme to talk about, or go in order."""
+
+    def compose(self) -> ComposeResult:
+        session = self.haave.session
+        assert session is not None
+        from assistant import i18n  # noqa: PLC0415
+
+        lang = i18n.get_language()
+        states = session.conversation.theme_states()
+        items = [ChoiceItem(IN_ORDER, "▶", _("Go in order"))]
+        for theme in session.dialogue.themes[:4]:
+            state = states[theme.id]
+            title = theme.title.get(lang) or next(iter(theme.title.values()))  # type: ignore[call-overload]
+            words = f"{title} · {STATE_MARKS[state]} {state_words(state)}"
+            items.append(ChoiceItem(theme.id, theme.symbol, words))
+        with Vertical(id="body"):
+            yield Static(plain("🗺  " + _("What do you want to talk about first?")), classes="title")
+            yield ChoiceList(items, id="themes")
+        yield ActionBar()
+
+    def on_mount(self) -> None:
+        self.query_one(ChoiceList).focus()
+
+    def spoken_text(self) -> str:
+        items = self.query_one(ChoiceList).items
+        return ". ".join([_("What do you want to talk about first?"), *(i.words for i in items)])
+
+    def on_key(self, event: object) -> None:
+        key = getattr(event, "key", "")
+        if key in ("1", "2", "3", "4", "5"):
+            self.query_one(ChoiceList).pick_number(int(key))
+
+    def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
+        event.stop()
+        session = self.haave.session
+        assert session is not None
+        if event.value != IN_ORDER:
+            session.conversation.jump_to_theme(event.value)
+            session.save()
+        from assistant.ui.screens.conversation import ConversationScreen  # noqa: PLC0415
+
+        self.haave.goto(ConversationScreen())
+
+    def action_back(self) -> None:
+        from assistant.ui.screens.sessions import SessionsScreen  # noqa: PLC0415
+
+        self.haave.goto(SessionsScreen())
