@@ -35,3 +35,11 @@ bench: $(STAMP_TEST)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache
+
+# Translators: extract the UI strings, update the fi/sv/en catalogs, compile them (see
+# assistant/i18n/README.md). The app also compiles a missing or stale .mo at first use.
+I18N := assistant/i18n
+i18n: $(STAMP_TEST)
+	$(BIN)/pybabel extract -F babel.cfg -k _ --no-location --sort-output -o $(I18N)/haave.pot .
+	$(BIN)/pybabel update -i $(I18N)/haave.pot -d $(I18N)/locale -D haave --no-location --omit-header
+	$(BIN)/pybabel compile -d $(I18N)/locale -D haave --statistics

@@ -30,7 +30,7 @@ class Settings(BaseModel):
     """The language of the app; None: ask, with the system language chosen first."""
 
     theme: str = "haave"
-    """The look: `haave`, `haave-high-contrast` or `textual-ansi` (the terminal's colours)."""
+    """The look: `haave`, `haave-high-contrast` or `ansi-dark` (the terminal's own colours)."""
 
     auto_read: bool = False
     """Read each new screen aloud by itself."""

@@ -12,9 +12,9 @@ from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.geometry import Offset
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.geometry import Offset
 from textual.widgets import Input, OptionList
 
 from assistant import i18n
@@ -22,7 +22,7 @@ from assistant.i18n import _
 from assistant.settings import Settings, load_settings, save_settings
 from assistant.speech import Speaker, SpeechUnavailable
 from assistant.ui.service import OpenSession, Service
-from assistant.ui.themes import THEME_NAMES, THEMES
+from assistant.ui.themes import THEME_ALIASES, THEME_NAMES, THEMES
 
 
 class HaaveApp(App[int]):
@@ -66,7 +66,8 @@ class HaaveApp(App[int]):
     def on_mount(self) -> None:
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = self.settings.theme if self.settings.theme in THEME_NAMES else "haave"
+        wanted = THEME_ALIASES.get(self.settings.theme, self.settings.theme)
+        self.theme = wanted if wanted in THEME_NAMES else "haave"
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         from assistant.ui.screens.language import LanguageScreen  # noqa: PLC0415

@@ -44,4 +44,10 @@ HIGH_CONTRAST = Theme(
 )
 
 THEMES = (HAAVE, HIGH_CONTRAST)
-THEME_NAMES = ("haave", "haave-high-contrast", "textual-ansi")
+#: The terminal's own colours are Textual 8's `ansi-dark` theme (`textual-ansi` is accepted too).
+THEME_NAMES = ("haave", "haave-high-contrast", "ansi-dark")
+THEME_ALIASES = {
+    "textual-ansi": "ansi-dark",
+    "ansi": "ansi-dark",
+    "high-contrast": "haave-high-contrast",
+}
