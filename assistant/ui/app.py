@@ -142,7 +142,7 @@ class HaaveApp(App[int]):
             if not self._told_no_speech:
                 self._told_no_speech = True
                 self.notify(
-                    _("Read aloud needs the program espeak-ng. Ask for help to install it."),
+                    _("Read aloud needs espeak-ng. Ask for help."),
                     timeout=10,
                 )
 

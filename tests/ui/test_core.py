@@ -1,0 +1,100 @@
+"""i18n, settings and speech: the rooms beside the UI that never import textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant import i18n
+from assistant.settings import Settings, load_settings, save_settings
+from assistant.speech import Speaker, SpeechUnavailable
+
+
+@pytest.mark.parametrize("module", ["assistant.i18n", "assistant.speech", "assistant.settings"])
+def test_core_rooms_do_not_import_textual(module: str) -> None:
+    code = f"import sys, {module}; assert 'textual' not in sys.modules, sys.modules.keys()"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_every_message_is_translated_and_short(lang: str) -> None:
+    texts = i18n.catalog_texts(lang)
+    assert len(texts) > 50
+    for msgid, text in texts:
+        assert text != msgid or msgid in ("Haave",), f"{lang}: '{msgid}' is not translated"
+        assert len(text) <= 60, f"{lang}: longer than a line: {text}"
+        words = text.lower().split()
+        for abbreviation in ("esim.", "ns.", "mm.", "jne.", "t.ex.", "e.g.", "etc."):
+            assert abbreviation not in words
+        # Placeholders survive translation
+        for placeholder in ("{number}", "{count}", "{title}", "{done}"):
+            assert (placeholder in msgid) == (placeholder in text), text
+
+
+def test_english_words_are_short() -> None:
+    for msgid, _text in i18n.catalog_texts("en"):
+        assert len(msgid.split()) <= 12 or "·" in msgid, msgid
+
+
+def test_language_follows_and_dates_are_words() -> None:
+    i18n.set_language("sv")
+    assert i18n._("Yes") == "Ja"
+    i18n.set_language("fi")
+    assert i18n._("Yes") == "Kyllä"
+    assert i18n.format_date(date(2026, 11, 23), "fi") == "23. marraskuuta 2026"
+    assert "november" in i18n.format_date(date(2026, 11, 23), "sv")
+    assert i18n.set_language("xx") == "fi"
+
+
+def test_mo_is_compiled_from_po_when_missing(tmp_path: Path) -> None:
+    data = i18n.compile_catalog("sv")
+    assert data[:4] in (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
+
+
+def test_settings_layers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "s.json"
+    save_settings(Settings(language="sv", theme="haave-high-contrast"), path)
+    assert load_settings(path).language == "sv"
+    monkeypatch.setenv("HAAVE_LANGUAGE", "en")
+    monkeypatch.setenv("HAAVE_AUTO_READ", "yes")
+    monkeypatch.setenv("HAAVE_KEYMAP", '{"haave.read_aloud": "f6"}')
+    loaded = load_settings(path)
+    assert (loaded.language, loaded.auto_read, loaded.theme) == ("en", True, "haave-high-contrast")
+    assert loaded.keymap == {"haave.read_aloud": "f6"}
+    path.write_text("{broken", encoding="utf-8")
+    assert load_settings(path).language == "en"
+
+
+def test_speech_passes_text_as_one_argument() -> None:
+    speaker = Speaker("espeak-ng -v {voice} {text}")
+    argv = speaker.argv("hello; rm -rf / $(x) `y`", "fi")
+    assert argv == ["espeak-ng", "-v", "fi", "hello; rm -rf / $(x) `y`"]
+
+
+def test_speech_unavailable_is_clear() -> None:
+    speaker = Speaker("haave-no-such-speaker {text}")
+    assert not speaker.available()
+    with pytest.raises(SpeechUnavailable):
+        speaker.say("Hei", "fi")
+
+
+def test_speech_does_not_block() -> None:
+    speaker = Speaker("sleep 5 {text}")  # a stand-in program that takes a while
+    speaker.command = "sleep {text}"
+    speaker.say("5", "fi")
+    assert speaker.speaking
+    speaker.stop()
+    assert not speaker.speaking
+
+
+@pytest.mark.skipif(not Speaker().available(), reason="espeak-ng is not installed")
+def test_espeak_ng_speaks_finnish_and_swedish() -> None:
+    for lang in ("fi", "sv", "en"):
+        result = subprocess.run(
+            ["espeak-ng", "-q", "-v", lang, "Hei"], capture_output=True, check=False
+        )
+        assert result.returncode == 0, result.stderr

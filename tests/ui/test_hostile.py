@@ -1,0 +1,57 @@
+"""Hostile text in answers and aliases: shown literally, stored verbatim, no crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from assistant.ui.service import Service
+from assistant.ui.widgets.text import plain
+from tests.ui.helpers import SIZE, current_id, make_app, to_conversation
+
+HOSTILE = [
+    "[bold]big[/] [/]",
+    "\x1b[31mred\x1b[0m \x1b]0;title\x07",
+    "😀👩‍👩‍👧 🇫🇮",
+    "שלום עולם مرحبا",
+    "x" * 10_000,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=["markup", "ansi", "emoji", "rtl", "long"])
+async def test_hostile_answer_and_alias(tmp_path: Path, text: str) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_conversation(pilot, client="X", helper=None)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current_id(app) == "name"
+        app.screen.query_one("#words", Input).value = text  # as if pasted
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current_id(app) == "mood"
+        await pilot.press("escape")  # shown again, filled in
+        await pilot.pause()
+        assert app.screen.query_one("#words", Input).value == text
+    stored = Service(tmp_path / "data", "example").open(app.session.data.id)  # type: ignore[union-attr]
+    answer = stored.conversation.state.answers["name"]
+    assert answer.text == text
+
+
+async def test_hostile_alias_in_the_session_list(tmp_path: Path) -> None:
+    service = Service(tmp_path / "data", "example")
+    for text in HOSTILE:
+        service.create(text, "fi").start_meeting([])
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SessionsScreen"
+    assert sorted(s.alias for s in service.list()) == sorted(HOSTILE)
+
+
+def test_plain_keeps_markup_literal() -> None:
+    assert plain("[bold]x[/]").plain == "[bold]x[/]"
+    assert "\x1b" not in plain("\x1b[31mred").plain
