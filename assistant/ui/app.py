@@ -121,14 +121,22 @@ class HaaveApp(App[int]):
             self.push_screen(screen)
 
     def open_session(self, session: OpenSession) -> None:
+        if self.session is not None and self.session is not session:
+            self.session.close()
         self.session = session
+
+    def close_session(self) -> None:
+        """Save and let go of the session (its lock), e.g. at a break."""
+        if self.session is not None:
+            self.session.save()
+            self.session.close()
+            self.session = None
 
     def take_break(self) -> None:
         """Save everything and show "See you next time"."""
         from assistant.ui.screens.pause import BreakScreen  # noqa: PLC0415
 
-        if self.session is not None:
-            self.session.save()
+        self.close_session()
         self.goto(BreakScreen())
 
     # -- read aloud and the cursor -----------------------------------------------------------
@@ -171,3 +179,4 @@ class HaaveApp(App[int]):
 
     def on_unmount(self) -> None:
         self.speaker.stop()
+        self.close_session()

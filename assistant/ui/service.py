@@ -1,25 +1,23 @@
-"""The one place the UI talks to the engine and to session storage.
+"""The one place the UI talks to the engine and to the session store (`assistant.store`).
 
-When `assistant.store` is available its `SessionStore` is meant to be used here; until it
-lands, a small JSON-file store below keeps sessions (one file per session, written
-atomically). Swapping the real store in changes this file only. Never touches tinydb.
+Screens call this module only; they never see tinydb, locks or provenance ids. People are
+shown by name here and kept by participant id in the store.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, Field
-
-from assistant.dialogue import Answer, Conversation, Dialogue, EngineState, load_dialogue
+from assistant.dialogue import Answer, Conversation, Dialogue, load_dialogue
 from assistant.dialogue.engine import resume
 from assistant.dialogue.loader import default_root, dialogue_folders
+from assistant.store import open_store
+from assistant.store import resolve_data_dir as store_data_dir
+from assistant.store.api import OpenSession as StoreSession
+from assistant.store.model import AnswerRecord, Provenance, Role
+from assistant.store.model import Participant as StoreParticipant
 
 ROLES: tuple[str, ...] = (
     "supporter",
@@ -29,36 +27,13 @@ ROLES: tuple[str, ...] = (
     "caseworker",
 )
 
-#: Who gave an answer.
-PROVENANCE_KINDS = ("client", "client_with_support", "supporter_view", "facilitator_note")
 
+@dataclass(frozen=True)
+class Participant:
+    """A person in the room, as the UI shows them."""
 
-class Participant(BaseModel):
     name: str
     role: str = "client"
-
-
-class RecordedAnswer(BaseModel):
-    step_id: str
-    answer: Answer
-    kind: str = "client"
-    by: str | None = Field(None, description="The helper or the supporter giving a view.")
-    at: datetime = Field(default_factory=lambda: datetime.now(UTC))
-
-
-class SessionFile(BaseModel):
-    id: str
-    alias: str
-    dialogue_id: str
-    language: str
-    participants: list[Participant] = Field(default_factory=list)
-    meetings: list[dict[str, Any]] = Field(default_factory=list)
-    state: EngineState | None = None
-    records: list[RecordedAnswer] = Field(default_factory=list)
-    confirmed: dict[str, bool] = Field(default_factory=dict)
-    private: dict[str, bool] = Field(default_factory=dict)
-    archived: bool = False
-    created: datetime = Field(default_factory=lambda: datetime.now(UTC))
 
 
 @dataclass
@@ -71,22 +46,25 @@ class SessionSummary:
     archived: bool
 
 
+@dataclass(frozen=True)
+class View:
+    """A supporter's own view (or a record of the client's answer), with a person's name."""
+
+    by: str | None
+    answer: Answer
+    kind: str
+
+
 def resolve_data_dir(value: str | None) -> Path:
     """The data folder: the given one, `HAAVE_DATA_DIR`, or the platform's data folder."""
-    chosen = value or os.environ.get("HAAVE_DATA_DIR")
-    if chosen:
-        return Path(chosen)
-    from platformdirs import user_data_dir  # noqa: PLC0415
-
-    return Path(user_data_dir("haave", appauthor=False))
+    return store_data_dir(value)
 
 
 def find_dialogue(dialogue: str | None) -> Dialogue:
     """A dialogue by folder path or id; the first shipped one when None."""
     if dialogue and Path(dialogue).exists():
         return load_dialogue(Path(dialogue))
-    folders = dialogue_folders(default_root())
-    for folder in folders:
+    for folder in dialogue_folders(default_root()):
         if dialogue is None or folder.name == dialogue:
             return load_dialogue(folder)
     raise FileNotFoundError(dialogue or str(default_root()))
@@ -94,69 +72,143 @@ def find_dialogue(dialogue: str | None) -> Dialogue:
 
 @dataclass
 class OpenSession:
-    """A session in use: its data, the conversation, and the people here today."""
+    """A session in use: the store's locked session, the conversation, and who is here."""
 
-    store: Service
-    data: SessionFile
+    handle: StoreSession
     dialogue: Dialogue
     conversation: Conversation
     present: list[Participant] = field(default_factory=list)
 
     @property
+    def id(self) -> str:
+        return self.handle.id
+
+    @property
     def alias(self) -> str:
-        return self.data.alias
+        return self.handle.session.alias
+
+    @property
+    def meetings(self) -> int:
+        return len(self.handle.session.meetings)
+
+    def last_present(self) -> list[Participant]:
+        """The people at the last meeting (the client first)."""
+        session = self.handle.session
+        if not session.meetings:
+            return [self._person(p) for p in session.participants]
+        out = []
+        for pid in session.meetings[-1].present:
+            found = session.participant(pid)
+            if found is not None:
+                out.append(self._person(found))
+        return out
+
+    @staticmethod
+    def _person(p: StoreParticipant) -> Participant:
+        return Participant(name=p.name, role=p.role.value)
+
+    def _participant_id(self, person: Participant) -> str:
+        session = self.handle.session
+        if person.role == "client":
+            client = next((p for p in session.participants if p.role is Role.CLIENT), None)
+            if client is not None:
+                return client.id
+        for p in session.participants:
+            if p.name == person.name and p.role.value == person.role:
+                return p.id
+        new_id = f"p{len(session.participants) + 1}"
+        while session.participant(new_id) is not None:
+            new_id += "x"
+        self.handle.add_participant(
+            StoreParticipant(id=new_id, name=person.name, role=Role(person.role))
+        )
+        return new_id
+
+    def _name_id(self, name: str | None) -> str:
+        for person in self.present:
+            if person.name == name:
+                return self._participant_id(person)
+        raise KeyError(name)
+
+    def _name(self, participant_id: str | None) -> str | None:
+        if participant_id is None:
+            return None
+        found = self.handle.session.participant(participant_id)
+        return found.name if found else participant_id
 
     def start_meeting(self, present: list[Participant]) -> None:
         self.present = list(present)
-        self.data.participants = list(present)
-        self.data.meetings.append(
-            {"at": datetime.now(UTC).isoformat(), "present": [p.model_dump() for p in present]}
-        )
-        self.save()
+        ids = [self._participant_id(p) for p in present]
+        self.handle.start_meeting(list(dict.fromkeys(ids)))
 
-    def record(
-        self, step_id: str, answer: Answer, kind: str = "client", by: str | None = None
-    ) -> None:
-        if kind not in PROVENANCE_KINDS:
-            raise ValueError(kind)
-        self.data.records.append(RecordedAnswer(step_id=step_id, answer=answer, kind=kind, by=by))
-        self.save()
+    def answer(self, answer: Answer, kind: str = "client", by: str | None = None) -> None:
+        """The client's answer (or skip) to the current step: the engine moves, all is saved."""
+        if kind == "client_with_support":
+            provenance = Provenance.with_support(self._name_id(by))
+        else:
+            provenance = Provenance.client()
+        self.handle.answer_step(self.conversation, answer, provenance)
 
-    def views(self, step_id: str) -> list[RecordedAnswer]:
-        """The supporters' own views on a step (latest per person)."""
-        latest: dict[str | None, RecordedAnswer] = {}
-        for rec in self.data.records:
-            if rec.step_id == step_id and rec.kind == "supporter_view":
-                latest[rec.by] = rec
-        return list(latest.values())
+    def supporter_view(self, step_id: str, answer: Answer, by: str) -> None:
+        """A supporter's own view: kept beside the client's answer; the engine does not move."""
+        self.handle.record(step_id, answer, Provenance.supporter_view(self._name_id(by)))
 
-    def provenance(self, step_id: str) -> RecordedAnswer | None:
-        """The latest record of the client's own answer to a step."""
-        found = [
-            r for r in self.data.records if r.step_id == step_id and r.kind != "supporter_view"
+    def views(self, step_id: str) -> list[View]:
+        """The supporters' own views on a step (the latest per person)."""
+        latest: dict[str | None, AnswerRecord] = {}
+        for rec in self.handle.supporter_views(step_id):
+            latest[rec.provenance.participant] = rec
+        return [
+            View(self._name(pid), rec.answer, rec.provenance.by.value)
+            for pid, rec in latest.items()
         ]
-        return found[-1] if found else None
+
+    def provenance(self, step_id: str) -> View | None:
+        """Who gave the client's current answer to a step."""
+        history = self.handle.history(step_id)
+        if not history:
+            return None
+        rec = history[-1]
+        return View(self._name(rec.provenance.participant), rec.answer, rec.provenance.by.value)
+
+    def confirmed(self, step_id: str) -> bool | None:
+        found = self.handle.step(step_id)
+        return found.confirmed if found else None
+
+    def private(self, step_id: str) -> bool:
+        found = self.handle.step(step_id)
+        return bool(found and found.private)
 
     def confirm(self, step_id: str, ok: bool) -> None:
-        self.data.confirmed[step_id] = ok
-        self.save()
+        self.handle.confirm(step_id, ok)
 
     def set_private(self, step_id: str, private: bool) -> None:
-        self.data.private[step_id] = private
+        self.handle.set_private(step_id, private)
+
+    def change(self, step_id: str) -> None:
+        """Go back to a step to change its answer (from the read-back)."""
+        state = self.conversation.state
+        if state.step_id is not None and state.step_id != step_id:
+            state.history.append(state.step_id)
+        state.step_id = step_id
+        state.finished = False
         self.save()
 
     def save(self) -> None:
-        self.data.state = self.conversation.state
-        self.store.write(self.data)
+        self.handle.save_state(self.conversation.state)
+
+    def close(self) -> None:
+        self.handle.close()
 
 
 class Service:
-    """Sessions on disk and the dialogue they follow."""
+    """Sessions in the data folder and the dialogue they follow."""
 
     def __init__(self, data_dir: str | Path | None, dialogue: str | None = None) -> None:
         self.data_dir = resolve_data_dir(str(data_dir) if data_dir else None)
         self._dialogue_name = dialogue
         self._dialogue: Dialogue | None = None
+        self.store = open_store(self.data_dir)
 
     @property
     def dialogue(self) -> Dialogue:
@@ -164,75 +216,41 @@ class Service:
             self._dialogue = find_dialogue(self._dialogue_name)
         return self._dialogue
 
-    @property
-    def folder(self) -> Path:
-        return self.data_dir / "sessions"
-
-    def _path(self, session_id: str) -> Path:
-        return self.folder / f"{session_id}.json"
-
-    def write(self, data: SessionFile) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        path = self._path(data.id)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("w", encoding="utf-8") as handle:
-            handle.write(data.model_dump_json())
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(path)
-
-    def read(self, session_id: str) -> SessionFile:
-        return SessionFile.model_validate_json(self._path(session_id).read_text(encoding="utf-8"))
-
     def list(self, archived: bool = False) -> list[SessionSummary]:
-        out: list[SessionSummary] = []
-        if not self.folder.exists():
-            return out
-        for path in sorted(self.folder.glob("*.json")):
-            try:
-                data = SessionFile.model_validate_json(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
+        """Sessions for this dialogue, newest meeting first (only archived ones if asked)."""
+        out = []
+        for s in self.store.list(archived=True):
+            if s.archived != archived or s.dialogue_id != self.dialogue.id:
                 continue
-            if data.archived != archived:
-                continue
-            last = data.meetings[-1]["at"] if data.meetings else None
             out.append(
                 SessionSummary(
-                    id=data.id,
-                    alias=data.alias,
-                    last_meeting=datetime.fromisoformat(last) if last else None,
-                    themes_done=len(data.state.themes_done) if data.state else 0,
+                    id=s.id,
+                    alias=s.alias,
+                    last_meeting=s.last_meeting,
+                    themes_done=s.progress.themes_done,
                     theme_count=len(self.dialogue.themes),
-                    archived=data.archived,
+                    archived=s.archived,
                 )
             )
-        out.sort(key=lambda s: s.last_meeting or datetime.min.replace(tzinfo=UTC), reverse=True)
         return out
 
     def create(self, alias: str, language: str) -> OpenSession:
-        data = SessionFile(
-            id=uuid.uuid4().hex[:12], alias=alias, dialogue_id=self.dialogue.id, language=language
-        )
-        conversation = Conversation(self.dialogue)
-        session = OpenSession(self, data, self.dialogue, conversation)
-        session.save()
-        return session
+        session = self.store.create(alias, self.dialogue, language)
+        return self.open(session.id)
 
     def open(self, session_id: str) -> OpenSession:
-        data = self.read(session_id)
-        if data.state is None:
+        handle = self.store.open(session_id)
+        state = handle.session.state
+        if state is None:
             conversation = Conversation(self.dialogue)
         else:
-            conversation, _unplaced = resume(self.dialogue, data.state)
-        return OpenSession(self, data, self.dialogue, conversation, list(data.participants))
+            conversation, _unplaced = resume(self.dialogue, state)
+        session = OpenSession(handle, self.dialogue, conversation)
+        session.present = session.last_present()
+        return session
 
     def archive(self, session_id: str) -> None:
-        data = self.read(session_id)
-        data.archived = True
-        self.write(data)
+        self.store.archive(session_id, True)
 
     def delete(self, session_id: str) -> None:
-        self._path(session_id).unlink(missing_ok=True)
-
-    def export_raw(self, session_id: str) -> str:
-        return json.dumps(self.read(session_id).model_dump(mode="json"), ensure_ascii=False)
+        self.store.delete(session_id)

@@ -51,8 +51,8 @@ async def test_full_walk_through_the_example(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert screen_name(app) == "ReadbackScreen"
-    assert app.session is not None
-    answers = app.session.conversation.state.answers
+        assert app.session is not None
+        answers = app.session.conversation.state.answers
     assert answers["hobbies"].choices == ("music", "games")
     assert answers["music-kind"].choices == ("rock",)
     assert answers["enough"].choices == ("no",)
@@ -164,6 +164,7 @@ async def test_break_and_resume_with_other_people(tmp_path: Path) -> None:
         assert screen_name(app) == "BreakScreen"
     service = Service(tmp_path / "data", "example")
     [summary] = service.list()
+    assert summary.last_meeting is not None
     assert summary.alias == "Maija"
 
     app2 = make_app(tmp_path)
@@ -185,7 +186,7 @@ async def test_break_and_resume_with_other_people(tmp_path: Path) -> None:
         present = [(p.name, p.role) for p in app2.session.present]
         assert ("Ville", "experience_expert") in present
         assert app2.session.conversation.state.answers["name"].text == "Maija"
-        assert len(app2.session.data.meetings) == 2
+        assert app2.session.meetings == 2
 
 
 async def test_same_people_with_one_key(tmp_path: Path) -> None:
@@ -225,8 +226,8 @@ async def test_read_back_confirms_and_keeps_private(tmp_path: Path) -> None:
         await pilot.press("3")  # mood (skipped): keep private
         await pilot.pause()
         assert app.session is not None
-        assert app.session.data.confirmed["name"] is True
-        assert app.session.data.private["mood"] is True
+        assert app.session.confirmed("name") is True
+        assert app.session.private("mood") is True
         await pilot.press("f4")  # all as a list
         await pilot.pause()
         assert "Maija" in str(app.screen.query_one("#answers-list").render())

@@ -35,7 +35,8 @@ async def test_hostile_answer_and_alias(tmp_path: Path, text: str) -> None:
         await pilot.press("escape")  # shown again, filled in
         await pilot.pause()
         assert app.screen.query_one("#words", Input).value == text
-    stored = Service(tmp_path / "data", "example").open(app.session.data.id)  # type: ignore[union-attr]
+    [summary] = Service(tmp_path / "data", "example").list()
+    stored = Service(tmp_path / "data", "example").open(summary.id)
     answer = stored.conversation.state.answers["name"]
     assert answer.text == text
 
@@ -43,7 +44,9 @@ async def test_hostile_answer_and_alias(tmp_path: Path, text: str) -> None:
 async def test_hostile_alias_in_the_session_list(tmp_path: Path) -> None:
     service = Service(tmp_path / "data", "example")
     for text in HOSTILE:
-        service.create(text, "fi").start_meeting([])
+        session = service.create(text, "fi")
+        session.start_meeting([])
+        session.close()
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1")

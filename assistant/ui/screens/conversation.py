@@ -193,10 +193,9 @@ class ConversationScreen(HaaveScreen):
         step = self.step
         if step is None:
             return
-        conversation = self.session.conversation
         kind, by = self.answering.kind, self.answering.by
         if kind == "supporter_view":
-            self.session.record(step.id, answer, "supporter_view", by)
+            self.session.supporter_view(step.id, answer, by or "")
             self.post_message(AnswerGiven(step.id, answer, kind, by))
             self.notify(_("Saved as the supporter's own view."), timeout=3)
             self.answering = Answering()
@@ -204,14 +203,10 @@ class ConversationScreen(HaaveScreen):
             self.redraw()
             return
         try:
-            if answer.skipped is None:
-                conversation.answer(answer)
-            else:
-                conversation.skip(answer.skipped)
+            self.session.answer(answer, kind, by)  # the engine moves and all is saved
         except AnswerError:
             self.notify(_("Pick a choice or write something first."), severity="warning")
             return
-        self.session.record(step.id, answer, kind, by)
         self.post_message(AnswerGiven(step.id, answer, kind, by))
         self._moved()
 

@@ -38,7 +38,6 @@ class BreakScreen(HaaveScreen):
     def _resume(self) -> None:
         from assistant.ui.screens.sessions import SessionsScreen  # noqa: PLC0415
 
-        self.haave.session = None
         self.haave.goto(SessionsScreen())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

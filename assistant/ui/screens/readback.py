@@ -122,14 +122,7 @@ class ReadbackScreen(HaaveScreen):
         step = steps[self.index]
         if event.value == "change":
             self.session.confirm(step.id, False)
-            theme_and_step = self.session.dialogue.find(step.id)
-            assert theme_and_step is not None
-            conversation = self.session.conversation
-            if conversation.state.step_id is not None:
-                conversation.state.history.append(conversation.state.step_id)
-            conversation.state.step_id = step.id
-            conversation.state.finished = False
-            self.session.save()
+            self.session.change(step.id)
             from assistant.ui.screens.conversation import ConversationScreen  # noqa: PLC0415
 
             self.haave.goto(ConversationScreen())

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from assistant.i18n import _, format_date
+from assistant.store.errors import StoreError
 from assistant.ui.screens.base import COMMON_BINDINGS, HaaveScreen
 from assistant.ui.service import SessionSummary
 from assistant.ui.widgets.action_bar import ActionBar, key_button
@@ -45,6 +46,7 @@ class SessionsScreen(HaaveScreen):
         yield ActionBar(pause=False)
 
     def on_mount(self) -> None:
+        self.haave.close_session()  # a session is open again from "who is here"
         self.query_one(ChoiceList).focus()
 
     def spoken_text(self) -> str:
@@ -61,9 +63,15 @@ class SessionsScreen(HaaveScreen):
         from assistant.ui.screens.who import WhoScreen  # noqa: PLC0415
 
         if event.value == NEW:
-            self.haave.goto(WhoScreen(session_id=None))
-        else:
-            self.haave.goto(WhoScreen(session_id=event.value))
+            self.haave.goto(WhoScreen(session=None))
+            return
+        try:
+            session = self.haave.service.open(event.value)
+        except StoreError as error:
+            self.notify(_("This session is open somewhere else.") + f" ({type(error).__name__})")
+            return
+        self.haave.open_session(session)
+        self.haave.goto(WhoScreen(session=session))
 
     def _highlighted(self) -> SessionSummary | None:
         choices = self.query_one(ChoiceList)

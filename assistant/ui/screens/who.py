@@ -49,13 +49,15 @@ class WhoScreen(HaaveScreen):
         Binding("f9", "go_on", "Go on", id="haave.go_on", tooltip="Go on"),
     ]
 
-    def __init__(self, session_id: str | None) -> None:
+    def __init__(self, session: OpenSession | None) -> None:
         super().__init__()
-        self.session_id = session_id
-        self.session: OpenSession | None = None
+        self.session = session
         self.people: list[Participant] = []
         self.previous: list[Participant] = []
         self.client_name = ""
+        if session is not None:
+            self.client_name = session.alias
+            self.previous = [p for p in session.present if p.role != "client"]
 
     def on_mount(self) -> None:
         if self.previous:
@@ -66,10 +68,6 @@ class WhoScreen(HaaveScreen):
             self.query_one("#client-name", Input).focus()
 
     def compose(self) -> ComposeResult:
-        if self.session_id is not None and self.session is None:
-            self.session = self.haave.service.open(self.session_id)
-            self.client_name = self.session.alias
-            self.previous = [p for p in self.session.present if p.role != "client"]
         with Vertical(id="body"):
             yield Static("👥  " + _("Who is here today?"), classes="title")
             name = Input(
