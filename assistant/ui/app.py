@@ -8,7 +8,7 @@ they share.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -21,14 +21,16 @@ from assistant import i18n
 from assistant.i18n import _
 from assistant.settings import Settings, load_settings, save_settings
 from assistant.speech import Speaker, SpeechUnavailable
-from assistant.ui.service import OpenSession, Service
+
+if TYPE_CHECKING:
+    from assistant.ui.service import OpenSession, Service
 from assistant.ui.themes import THEME_ALIASES, THEME_NAMES, THEMES
 
 
 class HaaveApp(App[int]):
     """The easy-read conversation app."""
 
-    CSS_PATH = "haave.tcss"
+    CSS_PATH = Path(__file__).parent / "haave.tcss"
     TITLE = "Haave"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [  # noqa: RUF012
@@ -55,11 +57,22 @@ class HaaveApp(App[int]):
         self.settings_path = settings_path
         self.settings = settings or load_settings(settings_path)
         super().__init__()
-        self.service = Service(data_dir or self.settings.data_dir, dialogue)
+        self._data_dir = data_dir or self.settings.data_dir
+        self._dialogue_name = dialogue
+        self._service: Service | None = None
         self.session: OpenSession | None = None
         self.speaker = Speaker(self.settings.speech_command)
         self._told_no_speech = False
         i18n.set_language(self.settings.language or i18n.system_language())
+
+    @property
+    def service(self) -> Service:
+        """The sessions and the dialogue; made at first use to keep start-up fast."""
+        if self._service is None:
+            from assistant.ui.service import Service  # noqa: PLC0415 - deferred: store, tinydb
+
+            self._service = Service(self._data_dir, self._dialogue_name)
+        return self._service
 
     # -- start ---------------------------------------------------------------------------
 

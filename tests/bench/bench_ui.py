@@ -1,0 +1,126 @@
+"""UI benchmarks: cold start beside a bare Textual app, key press to next step, memory.
+
+Figures are measured in the same run as their baseline. Never part of `make test`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from typing import Any
+
+from assistant.ui.app import HaaveApp
+from assistant.ui.screens.conversation import StepShown
+from tests.bench import Row, median_ms, p95_ms
+from tests.ui.helpers import to_conversation, type_text
+
+_BARE = """
+import resource, sys
+from textual.app import App
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("Hei")
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+Bare().run(headless=True, size=(80, 24))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+_HAAVE = """
+import resource, sys, tempfile
+from assistant.ui.app import HaaveApp
+class Probe(HaaveApp):
+    def on_mount(self):
+        super().on_mount()
+        # exit once the language screen, the first interactive screen, is drawn
+        self.call_after_refresh(lambda: self.call_after_refresh(self.exit))
+Probe(data_dir=tempfile.mkdtemp(), dialogue="example").run(headless=True, size=(80, 24))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def _start(code: str, env: dict[str, str]) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    seconds = time.perf_counter() - t0
+    return seconds, int(out.stdout.strip().splitlines()[-1])
+
+
+def _cold_start(repeat: int = 5) -> list[Row]:
+    folder = tempfile.mkdtemp()
+    env = dict(os.environ)
+    env["HAAVE_SETTINGS"] = os.path.join(folder, "settings.json")
+    env["HAAVE_DATA_DIR"] = os.path.join(folder, "data")
+    bare, haave, bare_kb, haave_kb = [], [], 0, 0
+    for _ in range(repeat):  # interleaved, so both see the same machine load
+        seconds, bare_kb = _start(_BARE, env)
+        bare.append(seconds)
+        seconds, haave_kb = _start(_HAAVE, env)
+        haave.append(seconds)
+    b, h = statistics.median(bare), statistics.median(haave)
+    ratio = h / b
+    return [
+        Row("ui: cold start, bare Textual app", f"{b * 1000:.0f} ms median"),
+        Row(
+            "ui: cold start to language screen",
+            f"{h * 1000:.0f} ms median ({ratio:.2f}x bare)",
+            "<= 1.5x bare",
+            ratio <= 1.5,
+        ),
+        Row("ui: memory at rest, bare Textual", f"{bare_kb / 1024:.0f} MB max RSS"),
+        Row("ui: memory at rest, Haave", f"{haave_kb / 1024:.0f} MB max RSS"),
+    ]
+
+
+async def _key_to_step(repeat: int) -> list[float]:
+    folder = tempfile.mkdtemp()
+    os.environ["HAAVE_SETTINGS"] = os.path.join(folder, "settings.json")
+    os.environ["HAAVE_SPEECH_COMMAND"] = "haave-no-such-speaker {text}"
+    app = HaaveApp(data_dir=os.path.join(folder, "data"), dialogue="example")
+    samples: list[float] = []
+    shown: list[float] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, StepShown):
+            shown.append(time.perf_counter())
+
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        pilot_any: Any = pilot
+        await to_conversation(pilot_any)
+        await pilot.press("enter")
+        await type_text(pilot_any, "M")
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(repeat):
+            for key in ("1", "escape"):  # answer "like" -> next step; back -> the question
+                shown.clear()
+                t0 = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                # StepShown is posted once the new step's widgets are composed and laid out
+                if shown:
+                    samples.append(shown[0] - t0)
+    return samples
+
+
+def run() -> list[Row]:
+    rows = _cold_start()
+    samples = asyncio.run(_key_to_step(30))
+    median = median_ms(samples)
+    rows.append(
+        Row(
+            "ui: key press to next step drawn",
+            f"{median:.1f} ms median, {p95_ms(samples):.1f} ms p95 (incl. save)",
+            "< 16 ms median",
+            median < 16,
+        )
+    )
+    return rows
