@@ -14,6 +14,9 @@ from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
 from assistant.ui.widgets.text import plain
 
 IN_ORDER = "__in_order__"
+MORE = "__more__"
+#: At most five choices a screen: "in order", three themes and "more themes".
+PER_PAGE = 3
 
 STATE_MARKS = {
     ThemeState.NOT_STARTED: "○",
@@ -35,6 +38,10 @@ def state_words(state: ThemeState) -> str:
 class ThemesScreen(HaaveScreen):
     """Pick a theme to talk about, or go in order."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.page = 0
+
     def compose(self) -> ComposeResult:
         session = self.haave.session
         assert session is not None
@@ -43,11 +50,17 @@ class ThemesScreen(HaaveScreen):
         lang = i18n.get_language()
         states = session.conversation.theme_states()
         items = [ChoiceItem(IN_ORDER, "▶", _("Go in order"))]
-        for theme in session.dialogue.themes[:4]:
+        themes = session.dialogue.themes
+        per_page = PER_PAGE if len(themes) > PER_PAGE + 1 else PER_PAGE + 1
+        pages = max(1, -(-len(themes) // per_page))
+        self.page %= pages
+        for theme in themes[self.page * per_page : (self.page + 1) * per_page]:
             state = states[theme.id]
             title = theme.title.get(lang) or next(iter(theme.title.values()))  # type: ignore[call-overload]
             words = f"{title} · {STATE_MARKS[state]} {state_words(state)}"
             items.append(ChoiceItem(theme.id, theme.symbol, words))
+        if pages > 1:
+            items.append(ChoiceItem(MORE, "➡", _("More themes")))
         with Vertical(id="body"):
             yield Static(plain("🗺  " + _("What do you want to talk about first?")), classes="title")
             yield ChoiceList(items, id="themes")
@@ -67,6 +80,10 @@ class ThemesScreen(HaaveScreen):
 
     def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
         event.stop()
+        if event.value == MORE:
+            self.page += 1
+            self.redraw()
+            return
         session = self.haave.session
         assert session is not None
         if event.value != IN_ORDER:

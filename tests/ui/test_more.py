@@ -1,0 +1,106 @@
+"""Themes beyond one screen, read aloud by itself, remapped keys, NO_COLOR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.settings import Settings
+from assistant.ui.app import HaaveApp
+from assistant.ui.screens.themes import MORE
+from assistant.ui.widgets.choice_list import ChoiceList
+from tests.ui.helpers import SIZE, current_id, make_app, screen_name, to_conversation
+
+
+def seven_themes(folder: Path) -> Path:
+    themes = []
+    for n in range(7):
+        themes.append(
+            {
+                "id": f"t{n}",
+                "symbol": "⭐",
+                "title": {"fi": f"Aihe {n}", "sv": f"Tema {n}", "en": f"Theme {n}"},
+                "steps": [
+                    {
+                        "id": f"s{n}",
+                        "kind": "yes_no",
+                        "symbol": "❓",
+                        "text": {"fi": "Kyllä?", "sv": "Ja?", "en": "Yes?"},
+                    }
+                ],
+            }
+        )
+    data = {
+        "id": "seven",
+        "version": 1,
+        "languages": ["fi", "sv", "en"],
+        "title": {"fi": "Seitsemän", "sv": "Sju", "en": "Seven"},
+        "themes": themes,
+    }
+    (folder / "seven").mkdir()
+    (folder / "seven" / "dialogue.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    return folder / "seven"
+
+
+async def test_many_themes_page_by_five_choices(tmp_path: Path) -> None:
+    app = HaaveApp(data_dir=str(tmp_path / "data"), dialogue=str(seven_themes(tmp_path)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press(*"Maija", "f9")
+        await pilot.pause()
+        assert screen_name(app) == "ThemesScreen"
+        items = app.screen.query_one(ChoiceList).items
+        assert len(items) <= 5
+        assert items[-1].value == MORE
+        await pilot.press("5")  # more themes
+        await pilot.pause()
+        await pilot.press("5")  # and more
+        await pilot.pause()
+        values = [i.value for i in app.screen.query_one(ChoiceList).items]
+        assert "t6" in values
+        await pilot.press(str(values.index("t6") + 1))
+        await pilot.pause()
+        assert current_id(app) == "s6"
+
+
+async def test_auto_read_speaks_each_new_screen(tmp_path: Path) -> None:
+    app = make_app(tmp_path, settings=Settings(auto_read=True, speech_command="true {text}"))
+    spoken: list[str] = []
+    app.speaker.say = lambda text, lang: spoken.append(text)  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await to_conversation(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert any("Mikä on nimesi?" in text for text in spoken)
+
+
+async def test_read_aloud_runs_the_command_without_waiting(tmp_path: Path) -> None:
+    app = make_app(tmp_path, settings=Settings(speech_command="sleep 3 {text}"))
+    async with app.run_test(size=SIZE) as pilot:
+        app.speaker.command = "sleep {text}"
+        app.read_aloud("3")  # returns at once; the program goes on by itself
+        assert app.speaker.speaking
+        await pilot.pause()
+    assert not app.speaker.speaking  # stopped when the app closed
+
+
+async def test_keys_can_be_remapped(tmp_path: Path) -> None:
+    app = make_app(tmp_path, settings=Settings(keymap={"haave.break": "ctrl+p"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await to_conversation(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert screen_name(app) == "BreakScreen"
+
+
+async def test_no_color_still_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_conversation(pilot)
+        assert app.no_color
