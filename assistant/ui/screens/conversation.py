@@ -215,6 +215,7 @@ class ConversationScreen(HaaveScreen):
         self.answering = Answering()
         self.draft = None
         self.pending_own = None
+        self.show_tip = False  # the tip is hidden again on each new step
         if self.session.conversation.finished:
             from assistant.ui.screens.readback import ReadbackScreen  # noqa: PLC0415
 

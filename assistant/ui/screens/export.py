@@ -78,14 +78,16 @@ class ExportScreen(HaaveScreen):
 
     def _export(self, session_id: str, data_dir: Path, mine: bool) -> None:
         try:
-            from assistant.plan import export  # noqa: PLC0415 - optional room
+            from assistant.plan.export import export  # noqa: PLC0415 - optional room
 
+            folder = data_dir / "exports"
+            folder.mkdir(parents=True, exist_ok=True)
             path = export(
                 session_id,
                 "html",
                 i18n.get_language(),
                 mine=mine,
-                out=data_dir / "exports",
+                out=folder,
                 data_dir=data_dir,
             )
             message = "✅ " + _("The file is ready:") + f" {path}"
