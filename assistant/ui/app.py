@@ -19,11 +19,12 @@ from textual.widgets import Input, OptionList
 
 from assistant import i18n
 from assistant.i18n import _
-from assistant.settings import Settings, load_settings, save_settings
 from assistant.speech import Speaker, SpeechUnavailable
 
 if TYPE_CHECKING:
+    from assistant.settings import Settings
     from assistant.ui.service import OpenSession, Service
+from assistant.ui.startup import first_look
 from assistant.ui.themes import THEME_ALIASES, THEME_NAMES, THEMES
 
 
@@ -55,15 +56,36 @@ class HaaveApp(App[int]):
         settings_path: Path | None = None,
     ) -> None:
         self.settings_path = settings_path
-        self.settings = settings or load_settings(settings_path)
+        self._settings = settings
+        # pydantic settings load after the first screen is drawn: start-up stays fast
+        self._first = (
+            first_look(settings_path)
+            if settings is None
+            else {"language": settings.language, "theme": settings.theme}
+        )
         super().__init__()
-        self._data_dir = data_dir or self.settings.data_dir
+        self._data_dir = data_dir
         self._dialogue_name = dialogue
         self._service: Service | None = None
+        self._speaker: Speaker | None = None
         self.session: OpenSession | None = None
-        self.speaker = Speaker(self.settings.speech_command)
         self._told_no_speech = False
-        i18n.set_language(self.settings.language or i18n.system_language())
+        i18n.set_language(self._first["language"] or i18n.system_language())
+
+    @property
+    def settings(self) -> Settings:
+        """Every setting, validated (loaded at first use)."""
+        if self._settings is None:
+            from assistant.settings import load_settings  # noqa: PLC0415 - see __init__
+
+            self._settings = load_settings(self.settings_path)
+        return self._settings
+
+    @property
+    def speaker(self) -> Speaker:
+        if self._speaker is None:
+            self._speaker = Speaker(self.settings.speech_command)
+        return self._speaker
 
     @property
     def service(self) -> Service:
@@ -71,21 +93,25 @@ class HaaveApp(App[int]):
         if self._service is None:
             from assistant.ui.service import Service  # noqa: PLC0415 - deferred: store, tinydb
 
-            self._service = Service(self._data_dir, self._dialogue_name)
+            self._service = Service(self._data_dir or self.settings.data_dir, self._dialogue_name)
         return self._service
 
     # -- start ---------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        for theme in THEMES:
-            self.register_theme(theme)
-        wanted = THEME_ALIASES.get(self.settings.theme, self.settings.theme)
+        for look in THEMES:
+            self.register_theme(look)
+        name = self._first["theme"] or "haave"
+        wanted = THEME_ALIASES.get(name, name)
         self.theme = wanted if wanted in THEME_NAMES else "haave"
-        if self.settings.keymap:
-            self.set_keymap(self.settings.keymap)
+        self.call_after_refresh(self._load_settings)
         from assistant.ui.screens.language import LanguageScreen  # noqa: PLC0415
 
         self.push_screen(LanguageScreen(first=True))
+
+    def _load_settings(self) -> None:
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
 
     # -- language, look, settings ---------------------------------------------------------
 
@@ -117,6 +143,8 @@ class HaaveApp(App[int]):
         self.notify(_("Colours changed."), timeout=3)
 
     def save_settings(self) -> None:
+        from assistant.settings import save_settings  # noqa: PLC0415 - see __init__
+
         try:
             save_settings(self.settings, self.settings_path)
         except OSError:
@@ -191,5 +219,6 @@ class HaaveApp(App[int]):
         self.call_after_refresh(self.place_cursor, event.option_list)
 
     def on_unmount(self) -> None:
-        self.speaker.stop()
+        if self._speaker is not None:
+            self._speaker.stop()
         self.close_session()

@@ -1,0 +1,45 @@
+"""A first look at the settings without pydantic, so the first screen comes up fast.
+
+Only the language and the theme are read here (file, then `HAAVE_*` variables, the same
+order as `assistant.settings`); the full, validated settings load right after the first
+screen is drawn.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from pathlib import Path
+
+
+def settings_file(override: Path | None) -> Path:
+    if override is not None:
+        return override
+    if os.environ.get("HAAVE_SETTINGS"):
+        return Path(os.environ["HAAVE_SETTINGS"])
+    from platformdirs import user_config_dir  # noqa: PLC0415 - only without an override
+
+    folder = Path(user_config_dir("haave", appauthor=False))
+    toml = folder / "settings.toml"
+    return toml if toml.exists() else folder / "settings.json"
+
+
+def first_look(override: Path | None = None) -> dict[str, str | None]:
+    """{"language": ..., "theme": ...} from the settings file and the environment."""
+    found: dict[str, str | None] = {"language": None, "theme": None}
+    path = settings_file(override)
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text)
+    except (OSError, ValueError):
+        data = {}
+    if isinstance(data, dict):
+        for key in found:
+            value = data.get(key)
+            found[key] = value if isinstance(value, str) else None
+    for key in found:
+        env = os.environ.get(f"HAAVE_{key.upper()}")
+        if env:
+            found[key] = env
+    return found
