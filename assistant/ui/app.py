@@ -61,7 +61,11 @@ class HaaveApp(App[int]):
         self._first = (
             first_look(settings_path)
             if settings is None
-            else {"language": settings.language, "theme": settings.theme}
+            else {
+                "language": settings.language,
+                "theme": settings.theme,
+                "auto_read": "1" if settings.auto_read else None,
+            }
         )
         super().__init__()
         self._data_dir = data_dir
@@ -104,7 +108,8 @@ class HaaveApp(App[int]):
         name = self._first["theme"] or "haave"
         wanted = THEME_ALIASES.get(name, name)
         self.theme = wanted if wanted in THEME_NAMES else "haave"
-        self.call_after_refresh(self._load_settings)
+        # the full settings (pydantic) and the keymap load just after the first screen is up
+        self.set_timer(0.3, self._load_settings)
         from assistant.ui.screens.language import LanguageScreen  # noqa: PLC0415
 
         self.push_screen(LanguageScreen(first=True))
@@ -197,7 +202,9 @@ class HaaveApp(App[int]):
 
     def screen_shown(self, screen: Screen[Any]) -> None:
         """A screen came up: read it when the user wants every screen read."""
-        if self.settings.auto_read:
+        loaded = self._settings
+        auto_read = loaded.auto_read if loaded is not None else bool(self._first["auto_read"])
+        if auto_read:
             spoken = getattr(screen, "spoken_text", None)
             if spoken is not None:
                 self.read_aloud(spoken())

@@ -26,8 +26,8 @@ def settings_file(override: Path | None) -> Path:
 
 
 def first_look(override: Path | None = None) -> dict[str, str | None]:
-    """{"language": ..., "theme": ...} from the settings file and the environment."""
-    found: dict[str, str | None] = {"language": None, "theme": None}
+    """{"language", "theme", "auto_read"} from the settings file and the environment."""
+    found: dict[str, str | None] = {"language": None, "theme": None, "auto_read": None}
     path = settings_file(override)
     try:
         text = path.read_text(encoding="utf-8")
@@ -37,9 +37,14 @@ def first_look(override: Path | None = None) -> dict[str, str | None]:
     if isinstance(data, dict):
         for key in found:
             value = data.get(key)
+            if isinstance(value, bool):
+                value = "1" if value else None
             found[key] = value if isinstance(value, str) else None
     for key in found:
         env = os.environ.get(f"HAAVE_{key.upper()}")
         if env:
             found[key] = env
+    if found["auto_read"] is not None:
+        on = found["auto_read"].strip().lower() in ("1", "true", "yes", "on")
+        found["auto_read"] = "1" if on else None
     return found

@@ -98,3 +98,20 @@ def test_espeak_ng_speaks_finnish_and_swedish() -> None:
             ["espeak-ng", "-q", "-v", lang, "Hei"], capture_output=True, check=False
         )
         assert result.returncode == 0, result.stderr
+
+
+def test_first_look_reads_language_theme_and_auto_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.ui.startup import first_look
+
+    path = tmp_path / "s.json"
+    save_settings(Settings(language="sv", theme="haave-high-contrast", auto_read=True), path)
+    assert first_look(path) == {
+        "language": "sv",
+        "theme": "haave-high-contrast",
+        "auto_read": "1",
+    }
+    monkeypatch.setenv("HAAVE_LANGUAGE", "en")
+    assert first_look(path)["language"] == "en"
+    assert first_look(tmp_path / "missing.json")["theme"] is None
