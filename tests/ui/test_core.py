@@ -12,6 +12,7 @@ import pytest
 from assistant import i18n
 from assistant.settings import Settings, load_settings, save_settings
 from assistant.speech import Speaker, SpeechUnavailable
+from assistant.ui.startup import first_look
 
 
 @pytest.mark.parametrize("module", ["assistant.i18n", "assistant.speech", "assistant.settings"])
@@ -103,8 +104,6 @@ def test_espeak_ng_speaks_finnish_and_swedish() -> None:
 def test_first_look_reads_language_theme_and_auto_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from assistant.ui.startup import first_look
-
     path = tmp_path / "s.json"
     save_settings(Settings(language="sv", theme="haave-high-contrast", auto_read=True), path)
     assert first_look(path) == {
