@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+import types
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,7 @@ import yaml
 from assistant.settings import Settings
 from assistant.ui.app import HaaveApp
 from assistant.ui.screens.themes import MORE
+from assistant.ui.service import Service
 from assistant.ui.widgets.choice_list import ChoiceList
 from tests.ui.helpers import SIZE, current_id, make_app, screen_name, to_conversation
 
@@ -104,3 +108,42 @@ async def test_no_color_still_works(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     async with app.run_test(size=SIZE) as pilot:
         await to_conversation(pilot)
         assert app.no_color
+
+
+async def test_many_sessions_page_by_five_choices(tmp_path: Path) -> None:
+    service = Service(tmp_path / "data", "example")
+    for n in range(8):
+        service.create(f"Asiakas {n}", "fi").close()
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        seen: set[str] = set()
+        for _ in range(3):
+            items = app.screen.query_one(ChoiceList).items
+            assert len(items) <= 5
+            seen |= {i.words.split(" · ")[0] for i in items[1:-1]}
+            await pilot.press("5")  # more sessions
+            await pilot.pause()
+        assert seen == {f"Asiakas {n}" for n in range(8)}
+
+
+async def test_help_explains_glossary_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    @dataclass
+    class Entry:
+        term: str
+        explanation: str
+
+    fake = types.ModuleType("easyread.glossary")
+    fake.terms_in = lambda text, lang: [Entry("nimi", "Sana, jolla sinua kutsutaan.")]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "easyread.glossary", fake)
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_conversation(pilot)
+        await pilot.press("enter", "f1")
+        await pilot.pause()
+        text = str(app.screen.query_one("#help-text").render())
+        assert "Voit kertoa myös lempinimen." in text
+        assert "nimi: Sana, jolla sinua kutsutaan." in text

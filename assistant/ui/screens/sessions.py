@@ -15,7 +15,10 @@ from assistant.ui.widgets.action_bar import ActionBar, key_button
 from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
 from assistant.ui.widgets.text import short
 
-NEW = "new"
+NEW = "__new__"
+MORE = "__more__"
+#: At most five choices a screen: "start a new one", three sessions and "more".
+PER_PAGE = 3
 
 
 def summary_words(summary: SessionSummary) -> str:
@@ -33,12 +36,20 @@ class SessionsScreen(HaaveScreen):
         Binding("f8", "delete", "Delete", id="haave.delete", tooltip="Delete this session"),
     ]
 
+    page = 0
+
     def compose(self) -> ComposeResult:
-        self.summaries = self.haave.service.list()[:4]
+        every = self.haave.service.list()
+        per_page = PER_PAGE if len(every) > PER_PAGE + 1 else PER_PAGE + 1
+        pages = max(1, -(-len(every) // per_page))
+        self.page %= pages
+        self.summaries = every[self.page * per_page : (self.page + 1) * per_page]
         with Vertical(id="body"):
             yield Static("📂  " + _("Continue or start a new one?"), classes="title")
             items = [ChoiceItem(NEW, "➕", _("Start a new one"))]
             items += [ChoiceItem(s.id, "▶", summary_words(s)) for s in self.summaries]
+            if pages > 1:
+                items.append(ChoiceItem(MORE, "➡", _("More sessions")))
             yield ChoiceList(items, id="sessions")
             with Horizontal(classes="row"):
                 yield key_button("🗄 " + _("Archive"), "F7", "archive")
@@ -65,6 +76,10 @@ class SessionsScreen(HaaveScreen):
         if event.value == NEW:
             self.haave.goto(WhoScreen(session=None))
             return
+        if event.value == MORE:
+            self.page += 1
+            self.redraw()
+            return
         try:
             session = self.haave.service.open(event.value)
         except StoreError as error:
@@ -76,7 +91,7 @@ class SessionsScreen(HaaveScreen):
     def _highlighted(self) -> SessionSummary | None:
         choices = self.query_one(ChoiceList)
         index = choices.highlighted
-        if index is None or index == 0:
+        if index is None or not 1 <= index <= len(self.summaries):
             return None
         return self.summaries[index - 1]
 
