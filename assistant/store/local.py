@@ -2,7 +2,7 @@
 
 Saving an answer touches only that session's folder, so save time does not grow with the
 number of sessions. `index.json` caches each session's summary for `list()`, keyed by the
-session file's size and change time; it is only a cache, rebuilt from the session files
+session file's inode, size and change time; it is only a cache, rebuilt from the session files
 when it is missing or damaged, and it is not written when answers are saved.
 """
 
@@ -202,7 +202,7 @@ class LocalSessionStore(SessionStore):
                 st = path.stat()
             except FileNotFoundError:
                 continue
-            key = [path.name, st.st_mtime_ns, st.st_size]
+            key = [path.name, st.st_ino, st.st_mtime_ns, st.st_size]  # every save is a new inode
             if cached is not None and cached.get("key") == key:
                 return cached
             try:
