@@ -255,3 +255,28 @@ def test_erasure_leaves_no_trace(
         assert trace not in everything
     assert sid not in names
     assert [s.id for s in store.list()] == [keep]
+
+
+def test_missing_file_with_backup_is_restored(store: LocalSessionStore, dialogue: Dialogue) -> None:
+    sid = _answered(store, dialogue)
+    with store.open(sid) as s:
+        s.start_meeting([])
+    paths = SessionPaths(store.sessions_dir / sid)
+    paths.file.unlink()
+    with store.open(sid) as s:
+        assert s.notices and s.history("name")[0].answer.text == "Aino"
+    assert paths.file.exists()
+
+
+def test_crash_leftovers_are_cleaned(store: LocalSessionStore, dialogue: Dialogue) -> None:
+    sid = _answered(store, dialogue)
+    folder = store.sessions_dir / sid
+    (folder / ".tmp-half-written").write_bytes(b"Aino half")
+    gone = store.sessions_dir / ".tmp-deleted-0123"
+    gone.mkdir()
+    (gone / "session.json").write_bytes(b"Ainomarjatta")
+    with store.open(sid):
+        pass
+    assert not (folder / ".tmp-half-written").exists()
+    assert [s.id for s in store.list()] == [sid]  # the half-made delete is finished
+    assert not gone.exists()
