@@ -280,3 +280,19 @@ def test_crash_leftovers_are_cleaned(store: LocalSessionStore, dialogue: Dialogu
     assert not (folder / ".tmp-half-written").exists()
     assert [s.id for s in store.list()] == [sid]  # the half-made delete is finished
     assert not gone.exists()
+
+
+@pytest.mark.parametrize("schema", [None, 99])
+def test_damaged_or_newer_session_can_still_be_erased(
+    store: LocalSessionStore, dialogue: Dialogue, data_dir: Path, schema: int | None
+) -> None:
+    sid = _answered(store, dialogue, text="erase-me-5521")
+    paths = SessionPaths(store.sessions_dir / sid)
+    if schema is None:
+        paths.file.write_bytes(b"garbage erase-me-5521")
+        paths.backup.unlink(missing_ok=True)
+    else:
+        _bump_schema(paths.file, schema)
+    store.delete(sid)
+    everything = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
+    assert b"erase-me-5521" not in everything and not paths.folder.exists()
