@@ -2,7 +2,7 @@
 
 Saving an answer touches only that session's folder, so save time does not grow with the
 number of sessions. `index.json` caches each session's summary for `list()`, keyed by the
-session file's size and change time; it is only a cache, rebuilt from the session files
+session file's inode, size and change time; it is only a cache, rebuilt from the session files
 when it is missing or damaged, and it is not written when answers are saved.
 """
 
@@ -27,7 +27,7 @@ from assistant.store.errors import (
     StoreError,
 )
 from assistant.store.files import TMP_PREFIX, ensure_dir, fsync_dir, remove_stale_tmp
-from assistant.store.lock import folder_lock
+from assistant.store.lock import SessionLock, folder_lock
 from assistant.store.migrations import INDEX, SESSION
 from assistant.store.model import (
     Language,
@@ -122,14 +122,21 @@ class LocalSessionStore(SessionStore):
 
     def delete(self, session_id: str) -> None:
         paths = self.paths(session_id)
-        opened = self.open(session_id)  # refuses a session open elsewhere
+        if not paths.folder.is_dir():
+            raise SessionNotFound(session_id)
+        # Only the lock, not a full open: a damaged or newer file can be erased too.
+        lock = SessionLock(paths.lock, session_id)
+        try:
+            lock.acquire()  # refuses a session open elsewhere
+        except FileNotFoundError:
+            raise SessionNotFound(session_id) from None
         try:
             gone = self.sessions_dir / f"{TMP_PREFIX}deleted-{session_id}"
             os.rename(paths.folder, gone)
             fsync_dir(self.sessions_dir)
             shutil.rmtree(gone)
         finally:
-            opened.close()
+            lock.release()
         self._forget(session_id)
 
     def export_session(self, session_id: str, path: Path, *, include_private: bool = False) -> None:
@@ -202,7 +209,7 @@ class LocalSessionStore(SessionStore):
                 st = path.stat()
             except FileNotFoundError:
                 continue
-            key = [path.name, st.st_mtime_ns, st.st_size]
+            key = [path.name, st.st_ino, st.st_mtime_ns, st.st_size]  # every save is a new inode
             if cached is not None and cached.get("key") == key:
                 return cached
             try:
