@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from assistant.dialogue import Answer, Conversation, Dialogue, load_dialogue
-from assistant.dialogue.engine import resume
+from assistant.dialogue.engine import UnplacedAnswer, resume
 from assistant.dialogue.loader import default_root, dialogue_folders
 from assistant.store import open_store
 from assistant.store import resolve_data_dir as store_data_dir
@@ -78,6 +78,8 @@ class OpenSession:
     dialogue: Dialogue
     conversation: Conversation
     present: list[Participant] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    """Plain words for the user about the opening (a repair, answers kept aside)."""
 
     @property
     def id(self) -> str:
@@ -241,12 +243,15 @@ class Service:
     def open(self, session_id: str) -> OpenSession:
         handle = self.store.open(session_id)
         state = handle.session.state
+        unplaced: list[UnplacedAnswer] = []
         if state is None:
             conversation = Conversation(self.dialogue)
         else:
-            conversation, _unplaced = resume(self.dialogue, state)
+            conversation, unplaced = resume(self.dialogue, state)
         session = OpenSession(handle, self.dialogue, conversation)
         session.present = session.last_present()
+        session.notices = list(getattr(handle, "notices", []) or [])
+        session.notices += [f"{u.step_id}: {u.reason}" for u in unplaced]
         return session
 
     def archive(self, session_id: str) -> None:

@@ -86,6 +86,8 @@ class SessionsScreen(HaaveScreen):
             self.notify(_("This session is open somewhere else.") + f" ({type(error).__name__})")
             return
         self.haave.open_session(session)
+        for notice in session.notices:  # e.g. repaired from the last good copy
+            self.notify(short(notice, 200), timeout=10)
         self.haave.goto(WhoScreen(session=session))
 
     def _highlighted(self) -> SessionSummary | None:
