@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -40,6 +41,19 @@ class AnswerGiven(Message):
     answer: Answer
     kind: str
     by: str | None
+
+
+class StepView(Vertical):
+    """The part of the conversation screen that is drawn again for each step."""
+
+    DEFAULT_CSS = "StepView { height: 1fr; }"
+
+    def __init__(self, owner: ConversationScreen) -> None:
+        super().__init__(id="step-view")
+        self.owner = owner
+
+    def compose(self) -> ComposeResult:
+        yield from self.owner.step_widgets()
 
 
 class ConversationScreen(HaaveScreen):
@@ -93,6 +107,22 @@ class ConversationScreen(HaaveScreen):
         step = self.step
         if step is None:
             return
+        yield StepView(self)
+        with Horizontal(id="skips", classes="row"):
+            for reason in SkipReason:
+                symbol, words = skip_words(reason)
+                yield key_button(f"{symbol} {words}", SKIP_KEYS[reason], f"skip-{reason.value}")
+        tip = Static(self._tip_words(step), id="tip")
+        tip.display = self.show_tip
+        yield tip
+        yield Static(_("F3 who answers · F4 themes · Ctrl+T tip · F2 language"), id="more-keys")
+        yield ActionBar()
+
+    def step_widgets(self) -> ComposeResult:
+        """What changes from step to step: progress, who answers, the question and answers."""
+        step = self.step
+        if step is None:
+            return
         conversation = self.session.conversation
         earlier = (
             conversation.answer_to(step.id) if self.answering.kind != "supporter_view" else None
@@ -109,15 +139,9 @@ class ConversationScreen(HaaveScreen):
             if views:
                 yield Static(plain(self._views_words(step)), id="views")
             yield from self._answer_widgets(step, earlier)
-        with Horizontal(id="skips", classes="row"):
-            for reason in SkipReason:
-                symbol, words = skip_words(reason)
-                yield key_button(f"{symbol} {words}", SKIP_KEYS[reason], f"skip-{reason.value}")
-        tip = Static(plain("💡 " + (text_of(step.tip) or _("No tip for this question."))), id="tip")
-        tip.display = self.show_tip
-        yield tip
-        yield Static(_("F3 who answers · F4 themes · Ctrl+T tip · F2 language"), id="more-keys")
-        yield ActionBar()
+
+    def _tip_words(self, step: Step) -> Text:
+        return plain("💡 " + (text_of(step.tip) or _("No tip for this question.")))
 
     def _answer_widgets(self, step: Step, earlier: Answer | None) -> ComposeResult:
         chosen = earlier.choices if earlier and earlier.given else ()
@@ -168,8 +192,26 @@ class ConversationScreen(HaaveScreen):
             self.haave.screen_shown(self)
 
     def redraw(self) -> None:
+        """Draw the whole screen again (after a language change)."""
         self.refresh(recompose=True)
         self.call_after_refresh(self._after_draw)
+
+    def show_step(self) -> None:
+        """Draw only what changes with the step: fast enough to feel instant."""
+        views = self.query(StepView)
+        if not views:
+            self.redraw()
+            return
+        self.call_later(self._show_step, views.first())
+
+    async def _show_step(self, view: StepView) -> None:
+        await view.recompose()
+        step = self.step
+        if step is not None:
+            tip = self.query_one("#tip", Static)
+            tip.update(self._tip_words(step))
+            tip.display = self.show_tip
+        self.call_after_refresh(self._after_draw)  # StepShown once the step is drawn
 
     def spoken_text(self) -> str:
         step = self.step
@@ -200,7 +242,7 @@ class ConversationScreen(HaaveScreen):
             self.notify(_("Saved as the supporter's own view."), timeout=3)
             self.answering = Answering()
             self.draft = None
-            self.redraw()
+            self.show_step()
             return
         try:
             self.session.answer(answer, kind, by)  # the engine moves and all is saved
@@ -221,7 +263,7 @@ class ConversationScreen(HaaveScreen):
 
             self.haave.goto(ReadbackScreen())
         else:
-            self.redraw()
+            self.show_step()
 
     def _words(self) -> str:
         found = self.query("#words")
@@ -330,11 +372,11 @@ class ConversationScreen(HaaveScreen):
         def chosen(answering: Answering | None) -> None:
             if answering is not None:
                 self.answering = answering
-                self.redraw()
+                self.show_step()
 
         self.app.push_screen(AnsweringScreen(self.session.alias, others), chosen)
 
     def set_answering(self, answering: Answering) -> None:
         """Who answers this step (also used by tests)."""
         self.answering = answering
-        self.redraw()
+        self.show_step()
