@@ -1,0 +1,48 @@
+"""`haave export`: the plan's sub-command. `assistant.cli` registers it with `add_parser`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from assistant.plan.export import FORMATS, ExportError
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register `export SESSION --format ... --lang ... [--mine] --out PATH [--data-dir DIR]`."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "export", help="export a session's draft plan, or the client's own copy (--mine)"
+    )
+    parser.add_argument("session", help="the session id")
+    parser.add_argument("--format", dest="fmt", choices=FORMATS, default="html")
+    parser.add_argument("--lang", choices=("fi", "sv", "en"), default="fi")
+    parser.add_argument("--mine", action="store_true", help="the client's easy-read copy")
+    parser.add_argument("--out", type=Path, default=Path.cwd(), help="a file or a folder")
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument(
+        "--share",
+        action="append",
+        choices=("caseworker", "supporter", "nobody"),
+        help="record who may see the plan (may repeat)",
+    )
+    parser.add_argument("--caseworker", default=None, help="the caseworker's name")
+    parser.set_defaults(handler=run)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Do the export; print where the file went, or one clear line of error. Exit code."""
+    from assistant.plan.consent import ConsentError, make_consent  # noqa: PLC0415
+    from assistant.plan.export import export, record_consent  # noqa: PLC0415
+
+    try:
+        if args.share:
+            record_consent(args.session, make_consent(args.share, args.caseworker), args.data_dir)
+        path = export(args.session, args.fmt, args.lang, args.mine, args.out, args.data_dir)
+    except (ExportError, ConsentError, ValueError, OSError) as exc:
+        print(f"haave export: {exc}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
