@@ -10,9 +10,10 @@ from pathlib import Path
 
 from assistant.dialogue.model import Dialogue
 from assistant.plan.build import PlanSource
+from assistant.plan.export import ExportError
 
 
-class StoreUnavailable(ImportError):
+class StoreUnavailable(ExportError):
     """`assistant.store` is not part of this build yet."""
 
 
