@@ -17,10 +17,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 
 def test_parser_takes_the_documented_options(tmp_path: Path) -> None:
-    args = parse(
-        ["export", "s1", "--format", "docx", "--lang", "sv", "--mine", "--out", str(tmp_path)]
-        + ["--data-dir", str(tmp_path)]
-    )
+    out = ["--out", str(tmp_path), "--data-dir", str(tmp_path)]
+    args = parse(["export", "s1", "--format", "docx", "--lang", "sv", "--mine", *out])
     assert (args.session, args.fmt, args.lang, args.mine) == ("s1", "docx", "sv", True)
     assert args.out == tmp_path and args.data_dir == tmp_path
 
