@@ -243,7 +243,9 @@ def source_from_session(session: Any) -> PlanSource:
     """Read a session of `assistant.store` into a `PlanSource`."""
     if isinstance(session, PlanSource):
         return session
-    raise TypeError("build_draft needs a session of assistant.store")
+    from assistant.plan.build_session import source_from_store_session  # noqa: PLC0415
+
+    return source_from_store_session(session)
 
 
 def build_draft(
