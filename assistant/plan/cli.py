@@ -35,9 +35,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Do the export; print where the file went, or one clear line of error. Exit code."""
     from assistant.plan.consent import ConsentError, make_consent  # noqa: PLC0415
-    from assistant.plan.export import export, record_consent  # noqa: PLC0415
+    from assistant.plan.export import export, load_session, record_consent  # noqa: PLC0415
 
     try:
+        load_session(args.session, args.data_dir)  # the session must exist before consent is kept
         if args.share:
             record_consent(args.session, make_consent(args.share, args.caseworker), args.data_dir)
         path = export(args.session, args.fmt, args.lang, args.mine, args.out, args.data_dir)

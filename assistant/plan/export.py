@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal, get_args
 
 from assistant.dialogue.model import Dialogue
 from assistant.plan.build import PlanSource, build_from_source
-from assistant.plan.consent import save_consent
+from assistant.plan.consent import load_consent, save_consent
 from assistant.plan.model import Consent, DraftPlan, PlanLang
 
 Format = Literal["html", "md", "docx", "json", "fhir"]
@@ -89,7 +90,7 @@ def export_source(
     return out
 
 
-def _load(session_id: str, data_dir: Path | None) -> tuple[PlanSource, Dialogue]:
+def load_session(session_id: str, data_dir: Path | None) -> tuple[PlanSource, Dialogue]:
     """The session from `assistant.store`, read into a `PlanSource`, and its dialogue."""
     try:
         from assistant.plan.store_adapter import load_source  # noqa: PLC0415
@@ -110,7 +111,10 @@ def export(
     """Export a stored session; returns the path of the file written."""
     if lang not in ("fi", "sv", "en"):
         raise ExportError(f"unknown language '{lang}'; use fi, sv or en")
-    source, dialogue = _load(session_id, data_dir)
+    source, dialogue = load_session(session_id, data_dir)
+    if source.consent is None:  # the plan-owned record, until the store keeps consent
+        recorded = load_consent(data_dir or default_data_dir(), session_id)
+        source = replace(source, consent=recorded)
     return export_source(source, dialogue, fmt, lang, mine, out or Path.cwd())
 
 
