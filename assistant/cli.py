@@ -54,11 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _cmd_app(args: argparse.Namespace) -> int:
-    try:
-        from assistant.ui import run_app  # type: ignore[attr-defined]
-    except ImportError:
-        print("haave: the app is not built yet; try 'haave check'", file=sys.stderr)
-        return 1
+    from assistant.ui import run_app  # deferred: Textual loads only when the app starts
+
     return int(run_app(args.data_dir))
 
 

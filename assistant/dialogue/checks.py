@@ -7,6 +7,7 @@ words that name services, the easy-read checker on every client-visible text (wh
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,7 @@ TextChecker = Callable[[str, str, dict[str, str]], list[tuple[str, str, str]]]
 def easyread_checker() -> TextChecker | None:
     """The `easyread` package's checker, or None while the package does not offer one."""
     try:
-        from easyread import check_text  # type: ignore[attr-defined]
+        check_text = importlib.import_module("easyread").check_text
     except (ImportError, AttributeError):
         return None
 
