@@ -243,7 +243,7 @@ def source_from_session(session: Any) -> PlanSource:
     """Read a session of `assistant.store` into a `PlanSource`."""
     if isinstance(session, PlanSource):
         return session
-    from assistant.plan.build_session import source_from_store_session  # noqa: PLC0415
+    from assistant.plan.build_session import source_from_store_session
 
     return source_from_store_session(session)
 

@@ -34,8 +34,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Do the export; print where the file went, or one clear line of error. Exit code."""
-    from assistant.plan.consent import ConsentError, make_consent  # noqa: PLC0415
-    from assistant.plan.export import export, load_session, record_consent  # noqa: PLC0415
+    from assistant.plan.consent import ConsentError, make_consent
+    from assistant.plan.export import export, load_session, record_consent
 
     try:
         load_session(args.session, args.data_dir)  # the session must exist before consent is kept

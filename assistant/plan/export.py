@@ -31,25 +31,25 @@ def render(plan: DraftPlan, dialogue: Dialogue, fmt: str, mine: bool = False) ->
     if mine:
         if fmt not in MINE_FORMATS:
             raise ExportError("'My plan' is made as html or md")
-        from assistant.plan.mine import render_mine_html, render_mine_markdown  # noqa: PLC0415
+        from assistant.plan.mine import render_mine_html, render_mine_markdown
 
         text = render_mine_html(plan) if fmt == "html" else render_mine_markdown(plan)
         return text.encode("utf-8")
     if fmt == "html":
-        from assistant.plan.render.html import render_html  # noqa: PLC0415
+        from assistant.plan.render.html import render_html
 
         return render_html(plan).encode("utf-8")
     if fmt == "md":
-        from assistant.plan.render.markdown import render_markdown  # noqa: PLC0415
+        from assistant.plan.render.markdown import render_markdown
 
         return render_markdown(plan).encode("utf-8")
     if fmt == "docx":
-        from assistant.plan.render.docx import render_docx  # noqa: PLC0415
+        from assistant.plan.render.docx import render_docx
 
         return render_docx(plan)
     if fmt == "json":
         return (plan.model_dump_json(indent=2) + "\n").encode("utf-8")
-    from assistant.plan.render.fhir import render_fhir  # noqa: PLC0415
+    from assistant.plan.render.fhir import render_fhir
 
     return render_fhir(plan, dialogue).encode("utf-8")
 
@@ -93,7 +93,7 @@ def export_source(
 def load_session(session_id: str, data_dir: Path | None) -> tuple[PlanSource, Dialogue]:
     """The session from `assistant.store`, read into a `PlanSource`, and its dialogue."""
     try:
-        from assistant.plan.store_adapter import load_source  # noqa: PLC0415
+        from assistant.plan.store_adapter import load_source
     except ImportError as exc:
         raise ExportError("the session store is not available in this build") from exc
     return load_source(session_id, data_dir)
@@ -119,7 +119,7 @@ def export(
 
 
 def default_data_dir() -> Path:
-    from platformdirs import user_data_dir  # noqa: PLC0415
+    from platformdirs import user_data_dir
 
     return Path(user_data_dir("haave"))
 

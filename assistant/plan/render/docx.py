@@ -31,8 +31,8 @@ def _cell_text(a: PlanAnswer, lang: PlanLang) -> str:
 
 def render_docx(plan: DraftPlan) -> bytes:
     # python-docx pulls in lxml: imported here so other formats do not pay for it.
-    from docx import Document  # noqa: PLC0415
-    from docx.shared import Mm  # noqa: PLC0415
+    from docx import Document
+    from docx.shared import Mm
 
     lang = plan.lang
 
@@ -84,7 +84,7 @@ def render_docx(plan: DraftPlan) -> bytes:
 
 def docx_text(data: bytes) -> str:
     """The paragraphs and table cells of a DOCX, one per line (for tests and goldens)."""
-    from docx import Document  # noqa: PLC0415
+    from docx import Document
 
     doc = Document(BytesIO(data))
     lines = [f"[{p.style.name}] {p.text}" if p.style else p.text for p in doc.paragraphs]

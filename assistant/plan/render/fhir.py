@@ -76,7 +76,7 @@ def _item(dialogue: Dialogue, step: Step, lang: PlanLang) -> dict[str, Any]:
 
 def questionnaire(dialogue: Dialogue, lang: PlanLang) -> dict[str, Any]:
     """The dialogue as a Questionnaire (JSON-ready dict), validated."""
-    from fhir.resources.questionnaire import Questionnaire  # noqa: PLC0415
+    from fhir.resources.questionnaire import Questionnaire
 
     data: dict[str, Any] = {
         "resourceType": "Questionnaire",
@@ -145,7 +145,7 @@ def _response_item(dialogue: Dialogue, a: PlanAnswer) -> dict[str, Any]:
 
 def questionnaire_response(plan: DraftPlan, dialogue: Dialogue) -> dict[str, Any]:
     """The draft's answers as a QuestionnaireResponse (status in-progress), validated."""
-    from fhir.resources.questionnaireresponse import QuestionnaireResponse  # noqa: PLC0415
+    from fhir.resources.questionnaireresponse import QuestionnaireResponse
 
     answers = plan.all_answers()
     groups = []
@@ -181,7 +181,7 @@ def questionnaire_response(plan: DraftPlan, dialogue: Dialogue) -> dict[str, Any
 
 
 def bundle(plan: DraftPlan, dialogue: Dialogue) -> dict[str, Any]:
-    from fhir.resources.bundle import Bundle  # noqa: PLC0415
+    from fhir.resources.bundle import Bundle
 
     q = questionnaire(dialogue, plan.lang)
     qr = questionnaire_response(plan, dialogue)
