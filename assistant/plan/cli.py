@@ -20,7 +20,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("fi", "sv", "en"), default="fi")
     parser.add_argument("--mine", action="store_true", help="the client's easy-read copy")
     parser.add_argument("--out", type=Path, default=Path.cwd(), help="a file or a folder")
-    parser.add_argument("--data-dir", type=Path, default=None)
+    # Its own dest: a subparser default would overwrite the top-level `haave --data-dir`.
+    parser.add_argument("--data-dir", dest="export_data_dir", type=Path, default=None)
     parser.add_argument(
         "--share",
         action="append",
@@ -37,11 +38,13 @@ def run(args: argparse.Namespace) -> int:
     from assistant.plan.consent import ConsentError, make_consent
     from assistant.plan.export import export, load_session, record_consent
 
+    top = getattr(args, "data_dir", None)
+    data_dir = args.export_data_dir or (Path(top) if top else None)
     try:
-        load_session(args.session, args.data_dir)  # the session must exist before consent is kept
+        load_session(args.session, data_dir)  # the session must exist before consent is kept
         if args.share:
-            record_consent(args.session, make_consent(args.share, args.caseworker), args.data_dir)
-        path = export(args.session, args.fmt, args.lang, args.mine, args.out, args.data_dir)
+            record_consent(args.session, make_consent(args.share, args.caseworker), data_dir)
+        path = export(args.session, args.fmt, args.lang, args.mine, args.out, data_dir)
     except (ExportError, ConsentError, ValueError, OSError) as exc:
         print(f"haave export: {exc}", file=sys.stderr)
         return 1

@@ -119,6 +119,9 @@ def export(
 
 
 def default_data_dir() -> Path:
+    """HAAVE_DATA_DIR, else the platform's user data folder."""
+    if os.environ.get("HAAVE_DATA_DIR"):
+        return Path(os.environ["HAAVE_DATA_DIR"])
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("haave"))

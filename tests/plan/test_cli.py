@@ -20,7 +20,7 @@ def test_parser_takes_the_documented_options(tmp_path: Path) -> None:
     out = ["--out", str(tmp_path), "--data-dir", str(tmp_path)]
     args = parse(["export", "s1", "--format", "docx", "--lang", "sv", "--mine", *out])
     assert (args.session, args.fmt, args.lang, args.mine) == ("s1", "docx", "sv", True)
-    assert args.out == tmp_path and args.data_dir == tmp_path
+    assert args.out == tmp_path and args.export_data_dir == tmp_path
 
 
 def test_unknown_session_is_one_clear_line(
