@@ -237,3 +237,13 @@ def test_plan_never_imports_textual() -> None:
         "assert 'textual' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_docx_has_real_headings_and_tables() -> None:
+    data = render(draft("fi"), DIALOGUE, "docx")
+    text = docx_text(data)
+    assert "[Title] Tukisuunnitelman luonnos" in text
+    assert "[Heading 1] Vapaa-aika" in text and "[Heading 2] Harrastukset nyt" in text
+    assert "Kysymys | Asiakkaan vastaus | Toinen näkemys" in text
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert b"<dc:language>fi</dc:language>" in zf.read("docProps/core.xml")
