@@ -84,7 +84,7 @@ def _answer(rec: Any) -> Answer:
 
 def _source(rec: Any) -> Source:
     prov = _get(rec, "provenance", default=rec)
-    raw = _get(prov, "source", "kind", "by", "provenance")
+    raw = _get(prov, "by", "source", "kind")
     try:
         return Source(_str(raw)) if raw is not None else Source.CLIENT
     except ValueError:
@@ -97,6 +97,36 @@ def _latest(rec: Any) -> Any:
     if revisions and not _get(rec, "answer", "value", "choices", "text", "skipped"):
         return list(revisions)[-1]
     return rec
+
+
+def _step_records(session: Any, by_id: dict[str, str], client: str | None) -> list[AnswerRecord]:
+    """Records from the store's `steps: {step id: StepAnswers(client, views, notes, ...)}`."""
+    out: list[AnswerRecord] = []
+    for step_id, step in (_get(session, "steps", default={}) or {}).items():
+        private = bool(_get(step, "private", default=False))
+        confirmed = bool(_get(step, "confirmed", default=False))
+        revisions = list(_get(step, "client", default=[]) or [])
+        chosen = [(revisions[-1], True)] if revisions else []
+        chosen += [(r, False) for r in _get(step, "views", default=[]) or []]
+        chosen += [(r, False) for r in _get(step, "notes", default=[]) or []]
+        for rec, is_client in chosen:
+            prov = _get(rec, "provenance", default=rec)
+            source = _source(rec)
+            other = _who(_get(prov, "participant"), by_id)
+            at = _get(rec, "at")
+            out.append(
+                AnswerRecord(
+                    step_id=str(step_id),
+                    answer=_answer(rec),
+                    source=source,
+                    given_by=client if is_client else other,
+                    supported_by=other if is_client else None,
+                    at=at if isinstance(at, datetime) else None,
+                    confirmed=confirmed and is_client,
+                    private=private,
+                )
+            )
+    return out
 
 
 def _records(session: Any) -> Iterable[tuple[str | None, Any]]:
@@ -114,7 +144,9 @@ def _records(session: Any) -> Iterable[tuple[str | None, Any]]:
 def source_from_store_session(session: Any) -> PlanSource:
     """A `PlanSource` from a store session (attribute or mapping access)."""
     people, by_id = _names(session)
-    records: list[AnswerRecord] = []
+    client = next((n for n, role in people if role == "client"), None)
+    client = client or _str(_get(session, "alias", default="?"))
+    records: list[AnswerRecord] = _step_records(session, by_id, client)
     for step_key, raw in _records(session):
         rec = _latest(raw)
         prov = _get(rec, "provenance", default=rec)
@@ -136,12 +168,14 @@ def source_from_store_session(session: Any) -> PlanSource:
         )
     meetings = []
     for m in _get(session, "meetings", default=[]) or []:
-        day = _day(_get(m, "date", "on", "day", "started_at", "at"))
+        day = _day(_get(m, "date", "on", "day", "started", "started_at", "at"))
         if day is not None:
             present = [_who(p, by_id) or "?" for p in _get(m, "present", default=[]) or []]
             meetings.append((day, present))
     state = _get(session, "engine_state", "engine", "state", default=session)
     consent = _get(session, "consent", "plan_consent")
+    extra = _get(session, "extra", default={}) or {}
+    consent = consent or (extra.get("plan_consent") if isinstance(extra, Mapping) else None)
     lang = _str(_get(session, "language", "lang", default="fi"))
     return PlanSource(
         alias=_str(_get(session, "alias", "name", default="?")),
@@ -156,5 +190,13 @@ def source_from_store_session(session: Any) -> PlanSource:
         meetings=meetings,
         records=records,
         consent=Consent.model_validate(consent, from_attributes=True) if consent else None,
-        read_back_done=bool(_get(session, "read_back_done", "read_back_at", "confirmed_at")),
+        read_back_done=_read_back_done(session, records),
     )
+
+
+def _read_back_done(session: Any, records: list[AnswerRecord]) -> bool:
+    flag = _get(session, "read_back_done", "read_back_at")
+    if flag is not None:
+        return bool(flag)
+    mine = [r for r in records if r.source in (Source.CLIENT, Source.CLIENT_WITH_SUPPORT)]
+    return bool(mine) and all(r.confirmed for r in mine if not r.private)

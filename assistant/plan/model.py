@@ -172,4 +172,6 @@ class DraftPlan(_Plan):
 
     @property
     def unconfirmed(self) -> list[PlanAnswer]:
-        return [a for a in self.all_answers() if not a.confirmed]
+        """The client's answers the client has not confirmed at the read-back."""
+        client = (Source.CLIENT, Source.CLIENT_WITH_SUPPORT)
+        return [a for a in self.all_answers() if a.source in client and not a.confirmed]

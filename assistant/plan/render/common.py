@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.plan.model import DraftPlan, PlanAnswer, PlanLang, Status
+from assistant.plan.model import DraftPlan, PlanAnswer, PlanLang, Source, Status
 from assistant.plan.texts import draft_text
 
 
@@ -19,7 +19,7 @@ def choices_text(a: PlanAnswer) -> str:
 
 
 def provenance_parts(a: PlanAnswer, lang: PlanLang) -> list[str]:
-    """'client with support', 'Given by: X', 'Supported by: Y', 'When: ...', 'Confirmed'."""
+    """'client with support', 'Given by: X', 'Supported by: Y', 'When: ...'."""
     parts = [source_text(a, lang)]
     if a.given_by:
         parts.append(f"{draft_text('given_by', lang)}: {a.given_by}")
@@ -27,8 +27,20 @@ def provenance_parts(a: PlanAnswer, lang: PlanLang) -> list[str]:
         parts.append(f"{draft_text('supported_by', lang)}: {a.supported_by}")
     if a.answered_text:
         parts.append(f"{draft_text('when', lang)}: {a.answered_text}")
-    parts.append(draft_text("confirmed" if a.confirmed else "not_confirmed", lang))
     return parts
+
+
+def confirmation(a: PlanAnswer, lang: PlanLang) -> str | None:
+    """'Confirmed at read-back' / 'NOT CONFIRMED' for the client's answers; None for others."""
+    if a.source not in (Source.CLIENT, Source.CLIENT_WITH_SUPPORT):
+        return None  # a supporter's view or a note is not the client's to confirm
+    return draft_text("confirmed" if a.confirmed else "not_confirmed", lang)
+
+
+def provenance_line(a: PlanAnswer, lang: PlanLang) -> str:
+    """The provenance and confirmation as one plain line."""
+    conf = confirmation(a, lang)
+    return " · ".join([*provenance_parts(a, lang), *([conf] if conf else [])])
 
 
 def value_text(a: PlanAnswer, lang: PlanLang) -> str:

@@ -7,8 +7,10 @@ from typing import Any
 
 from assistant.plan.model import DraftPlan, PlanAnswer, PlanLang
 from assistant.plan.render.common import (
+    confirmation,
     has_unconfirmed,
     language_name,
+    provenance_line,
     provenance_parts,
     value_text,
 )
@@ -17,16 +19,17 @@ from assistant.plan.texts import draft_text, section_title
 
 def _prov(doc: object, a: PlanAnswer, lang: PlanLang) -> None:
     para = doc.add_paragraph()  # type: ignore[attr-defined]
-    parts = provenance_parts(a, lang)
-    run = para.add_run(" · ".join(parts[:-1]) + " · ")
+    run = para.add_run(" · ".join(provenance_parts(a, lang)))
     run.italic = True
-    last = para.add_run(parts[-1])
-    last.bold = not a.confirmed
+    conf = confirmation(a, lang)
+    if conf:
+        para.add_run(" · ")
+        para.add_run(conf).bold = not a.confirmed
 
 
 def _cell_text(a: PlanAnswer, lang: PlanLang) -> str:
     bits = [x for x in (value_text(a, lang), a.words or "") if x]
-    return "\n".join([*bits, " · ".join(provenance_parts(a, lang))])
+    return "\n".join([*bits, provenance_line(a, lang)])
 
 
 def render_docx(plan: DraftPlan) -> bytes:
@@ -143,6 +146,6 @@ def _differing_and_missing(doc: Any, plan: DraftPlan) -> None:
         for a in plan.not_answered:
             para = doc.add_paragraph(style="List Bullet")
             para.add_run(f"{a.label}: ").bold = True
-            para.add_run(f"{value_text(a, lang)} — " + " · ".join(provenance_parts(a, lang)))
+            para.add_run(f"{value_text(a, lang)} — " + provenance_line(a, lang))
     else:
         doc.add_paragraph(t("nothing"))

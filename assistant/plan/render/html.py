@@ -7,6 +7,7 @@ from html import escape
 
 from assistant.plan.model import DraftPlan, PlanAnswer, PlanLang
 from assistant.plan.render.common import (
+    confirmation,
     has_unconfirmed,
     language_name,
     provenance_parts,
@@ -68,11 +69,11 @@ def page(lang: PlanLang, title: str, body: list[str], css: str = CSS) -> str:
 
 
 def _prov(a: PlanAnswer, lang: PlanLang) -> str:
-    parts = provenance_parts(a, lang)
-    last = e(parts[-1])
-    if not a.confirmed:
-        last = f'<span class="unconfirmed">{last}</span>'
-    return '<p class="prov">' + " · ".join([*(e(p) for p in parts[:-1]), last]) + "</p>"
+    parts = [e(p) for p in provenance_parts(a, lang)]
+    conf = confirmation(a, lang)
+    if conf:
+        parts.append(e(conf) if a.confirmed else f'<span class="unconfirmed">{e(conf)}</span>')
+    return '<p class="prov">' + " · ".join(parts) + "</p>"
 
 
 def _answer(a: PlanAnswer, lang: PlanLang) -> list[str]:

@@ -7,6 +7,7 @@ import re
 
 from assistant.plan.model import DraftPlan, PlanAnswer, PlanLang
 from assistant.plan.render.common import (
+    confirmation,
     has_unconfirmed,
     language_name,
     provenance_parts,
@@ -44,10 +45,11 @@ def md_cell(text: str) -> str:
 
 
 def _prov(a: PlanAnswer, lang: PlanLang) -> str:
-    parts = [md_inline(p) for p in provenance_parts(a, lang)]
-    if not a.confirmed:
-        parts[-1] = f"**{parts[-1]}**"
-    return "*" + " · ".join(parts[:-1]) + "* · " + parts[-1]
+    line = "*" + " · ".join(md_inline(p) for p in provenance_parts(a, lang)) + "*"
+    conf = confirmation(a, lang)
+    if conf:
+        line += " · " + (md_inline(conf) if a.confirmed else f"**{md_inline(conf)}**")
+    return line
 
 
 def render_markdown(plan: DraftPlan) -> str:
