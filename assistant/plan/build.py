@@ -85,6 +85,7 @@ class PlanSource:
     records: list[AnswerRecord] = field(default_factory=list)
     consent: Consent | None = None
     read_back_done: bool = False
+    session_id: str = ""
 
 
 def section_for(dialogue: Dialogue, step: Step) -> str:

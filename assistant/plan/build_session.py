@@ -191,6 +191,7 @@ def source_from_store_session(session: Any) -> PlanSource:
         records=records,
         consent=Consent.model_validate(consent, from_attributes=True) if consent else None,
         read_back_done=_read_back_done(session, records),
+        session_id=_str(_get(session, "id", default="")),
     )
 
 

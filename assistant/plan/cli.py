@@ -41,9 +41,11 @@ def run(args: argparse.Namespace) -> int:
     top = getattr(args, "data_dir", None)
     data_dir = args.export_data_dir or (Path(top) if top else None)
     try:
-        load_session(args.session, data_dir)  # the session must exist before consent is kept
+        # the session must exist before consent is kept, under its id (not an alias)
+        source, _ = load_session(args.session, data_dir)
         if args.share:
-            record_consent(args.session, make_consent(args.share, args.caseworker), data_dir)
+            consent = make_consent(args.share, args.caseworker)
+            record_consent(source.session_id or args.session, consent, data_dir)
         path = export(args.session, args.fmt, args.lang, args.mine, args.out, data_dir)
     except (ExportError, ConsentError, ValueError, OSError) as exc:
         print(f"haave export: {exc}", file=sys.stderr)

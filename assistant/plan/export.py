@@ -113,7 +113,7 @@ def export(
         raise ExportError(f"unknown language '{lang}'; use fi, sv or en")
     source, dialogue = load_session(session_id, data_dir)
     if source.consent is None:  # the plan-owned record, until the store keeps consent
-        recorded = load_consent(data_dir or default_data_dir(), session_id)
+        recorded = load_consent(data_dir or default_data_dir(), source.session_id or session_id)
         source = replace(source, consent=recorded)
     return export_source(source, dialogue, fmt, lang, mine, out or Path.cwd())
 

@@ -149,3 +149,21 @@ def test_export_through_the_real_store(tmp_path: Path) -> None:
     out = export(session.id, "md", "sv", False, tmp_path / "out.md", tmp_path)
     text = out.read_text(encoding="utf-8")
     assert "Aino" in text and "Namn eller smeknamn" in text
+
+
+def test_cli_records_consent_under_the_session_id(tmp_path: Path) -> None:
+    store_mod = pytest.importorskip("assistant.store")
+    import argparse
+
+    from assistant.plan.cli import add_parser
+    from assistant.plan.consent import load_consent
+
+    session = store_mod.open_store(tmp_path).create("Aino", example_dialogue(), "fi")
+    parser = argparse.ArgumentParser()
+    add_parser(parser.add_subparsers())
+    argv = ["export", "Aino", "--format", "md", "--out", str(tmp_path), "--data-dir"]
+    args = parser.parse_args([*argv, str(tmp_path), "--share", "caseworker", "--caseworker", "M"])
+    assert args.handler(args) == 0
+    consent = load_consent(tmp_path, session.id)
+    assert consent is not None and consent.caseworker_name == "M"
+    assert "palveluohjaaja M" in (tmp_path / "draft-plan-fi.md").read_text(encoding="utf-8")
