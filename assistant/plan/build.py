@@ -196,7 +196,7 @@ def build_from_source(
     sections = [
         Section(id=s, title=section_title(s, lang), answers=by_section.get(s, []))
         for s in (*SECTION_ORDER, OTHER_SECTION)
-        if s != "basic" and (s != OTHER_SECTION or by_section.get(s))
+        if s not in ("basic", OTHER_SECTION) or by_section.get(s)
     ]
     communication = [
         ", ".join([c.label for c in a.choices] + ([a.words] if a.words else []))

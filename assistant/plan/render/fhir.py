@@ -74,8 +74,8 @@ def _item(dialogue: Dialogue, step: Step, lang: PlanLang) -> dict[str, Any]:
     return item
 
 
-def questionnaire(dialogue: Dialogue, lang: PlanLang) -> dict[str, Any]:
-    """The dialogue as a Questionnaire (JSON-ready dict), validated."""
+def questionnaire(dialogue: Dialogue, lang: PlanLang, validate: bool = True) -> dict[str, Any]:
+    """The dialogue as a Questionnaire (JSON-ready dict), validated unless told not to."""
     from fhir.resources.questionnaire import Questionnaire
 
     data: dict[str, Any] = {
@@ -96,6 +96,8 @@ def questionnaire(dialogue: Dialogue, lang: PlanLang) -> dict[str, Any]:
             for theme in dialogue.themes
         ],
     }
+    if not validate:
+        return data
     return Questionnaire.model_validate(data).model_dump(mode="json", exclude_none=True)
 
 
@@ -143,7 +145,9 @@ def _response_item(dialogue: Dialogue, a: PlanAnswer) -> dict[str, Any]:
     return item
 
 
-def questionnaire_response(plan: DraftPlan, dialogue: Dialogue) -> dict[str, Any]:
+def questionnaire_response(
+    plan: DraftPlan, dialogue: Dialogue, validate: bool = True
+) -> dict[str, Any]:
     """The draft's answers as a QuestionnaireResponse (status in-progress), validated."""
     from fhir.resources.questionnaireresponse import QuestionnaireResponse
 
@@ -177,14 +181,17 @@ def questionnaire_response(plan: DraftPlan, dialogue: Dialogue) -> dict[str, Any
         "authored": f"{plan.prepared_on.isoformat()}",
         "item": groups,
     }
+    if not validate:
+        return data
     return QuestionnaireResponse.model_validate(data).model_dump(mode="json", exclude_none=True)
 
 
 def bundle(plan: DraftPlan, dialogue: Dialogue) -> dict[str, Any]:
     from fhir.resources.bundle import Bundle
 
-    q = questionnaire(dialogue, plan.lang)
-    qr = questionnaire_response(plan, dialogue)
+    # Validated once, as part of the Bundle (validating each resource too doubles the time).
+    q = questionnaire(dialogue, plan.lang, validate=False)
+    qr = questionnaire_response(plan, dialogue, validate=False)
     data = {
         "resourceType": "Bundle",
         "type": "collection",
@@ -194,7 +201,9 @@ def bundle(plan: DraftPlan, dialogue: Dialogue) -> dict[str, Any]:
             {"fullUrl": f"{BASE}/QuestionnaireResponse/{qr['id']}", "resource": qr},
         ],
     }
-    return Bundle.model_validate(data).model_dump(mode="json", exclude_none=True)
+    # Validate, then write our own JSON: fhir.resources' model_dump costs more than the rest.
+    Bundle.model_validate(data)
+    return data
 
 
 def render_fhir(plan: DraftPlan, dialogue: Dialogue) -> str:

@@ -128,7 +128,9 @@ def render_html(plan: DraftPlan) -> str:
         body += [f"<li>{e(p.name)} ({e(p.role_label)})</li>" for p in plan.participants]
         body.append("</ul>")
     for section in plan.sections:
-        body += [f'<section id="s-{e(section.id)}">', f"<h2>{e(section.title)}</h2>"]
+        body.append(f'<section id="s-{e(section.id)}">')
+        if section.id != "basic":  # basic answers sit under the Basic details heading
+            body.append(f"<h2>{e(section.title)}</h2>")
         if not section.answers:
             body.append(f"<p>{t('nothing')}</p>")
         for a in section.answers:

@@ -82,7 +82,8 @@ def render_markdown(plan: DraftPlan) -> str:
         out += [f"- {md_inline(p.name)} ({md_inline(p.role_label)})" for p in plan.participants]
         out.append("")
     for section in plan.sections:
-        out += [f"## {md_inline(section.title)}", ""]
+        if section.id != "basic":  # basic answers sit under the Basic details heading
+            out += [f"## {md_inline(section.title)}", ""]
         if not section.answers:
             out += [t("nothing"), ""]
         for a in section.answers:
