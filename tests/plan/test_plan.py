@@ -16,7 +16,7 @@ from fhir.resources.bundle import Bundle
 from fhir.resources.questionnaire import Questionnaire
 from fhir.resources.questionnaireresponse import QuestionnaireResponse
 
-from assistant.dialogue import Answer
+from assistant.dialogue import Answer, Dialogue
 from assistant.plan.build import AnswerRecord, build_from_source
 from assistant.plan.consent import load_consent, make_consent, save_consent
 from assistant.plan.export import FORMATS, ExportError, export_source, render
@@ -247,3 +247,17 @@ def test_docx_has_real_headings_and_tables() -> None:
     assert "Kysymys | Asiakkaan vastaus | Toinen näkemys" in text
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         assert b"<dc:language>fi</dc:language>" in zf.read("docProps/core.xml")
+
+
+def test_basic_section_answers_are_kept_under_basic_details() -> None:
+    data = DIALOGUE.model_dump(by_alias=True, exclude_none=True)
+    data["themes"][0]["section"] = "basic"
+    for step in data["themes"][0]["steps"]:
+        step.pop("section", None)
+    dialogue = Dialogue.model_validate(data)
+    plan = build_from_source(example_source("fi"), dialogue, "fi", TODAY)
+    assert plan.sections[0].id == "basic"
+    assert {a.step_id for a in plan.sections[0].answers} >= {"name"}
+    md = render(plan, dialogue, "md").decode()
+    assert md.count("## Perustiedot") == 1 and "### Nimi tai lempinimi" in md
+    assert "[Heading 2] Nimi tai lempinimi" in docx_text(render(plan, dialogue, "docx"))
