@@ -9,6 +9,7 @@ import subprocess
 import sys
 import zipfile
 from dataclasses import replace
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -261,3 +262,28 @@ def test_basic_section_answers_are_kept_under_basic_details() -> None:
     md = render(plan, dialogue, "md").decode()
     assert md.count("## Perustiedot") == 1 and "### Nimi tai lempinimi" in md
     assert "[Heading 2] Nimi tai lempinimi" in docx_text(render(plan, dialogue, "docx"))
+
+
+class _TagBalance(HTMLParser):
+    VOID = frozenset({"meta", "br", "hr", "img", "link", "input"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack.pop() != tag:
+            self.errors.append(tag)
+
+
+@pytest.mark.parametrize("hostile", [False, True])
+@pytest.mark.parametrize("mine", [False, True])
+def test_html_tags_are_balanced(hostile: bool, mine: bool) -> None:
+    parser = _TagBalance()
+    parser.feed(render(draft("fi", hostile), DIALOGUE, "html", mine=mine).decode())
+    assert not parser.errors and not parser.stack
