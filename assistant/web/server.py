@@ -223,6 +223,7 @@ class HaaveServer(Server):
                 web.get("/", self.handle_index, name="index"),
                 web.get("/ws", self.handle_session, name="websocket"),
                 web.get("/download/{key}", self.handle_download, name="download"),
+                web.get("/favicon.ico", self.handle_favicon, name="favicon"),
                 web.get("/static/textual.js", self.handle_textual_js, name="textual_js"),
                 web.get("/static/xterm.css", self.handle_xterm_css, name="xterm_css"),
                 web.static("/static/haave", STATIC_DIR, name="static"),
@@ -298,6 +299,9 @@ class HaaveServer(Server):
             "screen_reader": "1" if screen_reader else "0",
             "websocket_url": f"{scheme}://{request.host}/ws",
         }
+
+    async def handle_favicon(self, request: web.Request) -> web.Response:
+        return web.Response(status=204)
 
     async def handle_textual_js(self, request: web.Request) -> web.Response:
         return web.Response(text=self.textual_js, content_type="application/javascript")
