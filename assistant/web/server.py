@@ -131,8 +131,9 @@ class WebConfig:
     max_sessions: int = DEFAULT_MAX_SESSIONS
 
     def shell_command(self) -> str:
-        """textual-serve runs its command through the shell: quote every argument."""
-        return shlex.join(self.command)
+        """textual-serve runs its command through the shell: quote every argument, and
+        `exec` so that the app replaces the shell (one process per session, not two)."""
+        return "exec " + shlex.join(self.command)
 
 
 def security_headers(request: web.Request) -> dict[str, str]:

@@ -70,7 +70,7 @@ def test_command_and_data_dir(tmp_path: Path) -> None:
         "python3", "-m", "my.app", "--flag", "two words", "--data-dir", str(tmp_path.resolve())
     ]
     assert config.shell_command() == (
-        f"python3 -m my.app --flag 'two words' --data-dir {tmp_path.resolve()}"
+        f"exec python3 -m my.app --flag 'two words' --data-dir {tmp_path.resolve()}"
     )
     default = web_cli.build_config(parse()).command
     assert "haave" in default[0] or default[0] == sys.executable
