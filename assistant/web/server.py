@@ -23,6 +23,7 @@ import asyncio
 import hmac
 import ipaddress
 import logging
+import re
 import shlex
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from urllib.parse import urlsplit
 import aiohttp_jinja2
 import jinja2
 import textual_serve
-from aiohttp import web
+from aiohttp import WSCloseCode, web
 from aiohttp.abc import AbstractAccessLogger
 from aiohttp.web_request import BaseRequest
 from aiohttp.web_response import StreamResponse
@@ -136,8 +137,11 @@ class WebConfig:
         return "exec " + shlex.join(self.command)
 
 
+SAFE_HOST = re.compile(r"[A-Za-z0-9.\-]+(:[0-9]+)?|\[[0-9A-Fa-f:.]+\](:[0-9]+)?")
+
+
 def security_headers(request: web.Request) -> dict[str, str]:
-    host = request.host
+    host = request.host if SAFE_HOST.fullmatch(request.host) else "invalid.invalid"
     return {
         "Content-Security-Policy": (
             "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -174,6 +178,7 @@ class HaaveServer(Server):
         self.config = config
         self.sessions = 0
         self.sessions_started = 0
+        self.websockets: set[web.WebSocketResponse] = set()
         source = (TEXTUAL_SERVE_STATIC / "js" / "textual.js").read_text(encoding="utf-8")
         self.textual_js, missing = patched_textual_js(source)
         for anchor in missing:
@@ -195,11 +200,12 @@ class HaaveServer(Server):
             self.make_app(),
             host=self.config.host,
             port=self.config.port,
-            print=None,
+            print=self.announce,
             access_log_class=PathOnlyAccessLogger,
         )
 
-    async def on_startup(self, app: web.Application) -> None:
+    def announce(self, *_: object) -> None:
+        """Called by aiohttp once listening."""
         shown = self.config.host if ":" not in self.config.host else f"[{self.config.host}]"
         url = f"http://{shown}:{self.config.port}/"
         if self.config.token:
@@ -231,7 +237,6 @@ class HaaveServer(Server):
             ]
         )
         app.on_response_prepare.append(self.add_headers)
-        app.on_startup.append(self.on_startup)
         app.on_shutdown.append(self.on_shutdown)
         return app
 
@@ -251,6 +256,8 @@ class HaaveServer(Server):
     async def access_middleware(
         self, request: web.Request, handler: Handler
     ) -> web.StreamResponse:
+        if not SAFE_HOST.fullmatch(request.host):
+            raise forbidden("malformed Host header")
         if self.config.token:
             query_token = request.query.get("token")
             auth = request.headers.get("Authorization", "")
@@ -329,6 +336,7 @@ class HaaveServer(Server):
         app_service: AppService | None = None
         try:
             await websocket.prepare(request)
+            self.websockets.add(websocket)
 
             async def close() -> None:
                 await websocket.close()
@@ -349,10 +357,16 @@ class HaaveServer(Server):
         except Exception:
             log.exception("session failed")
         finally:
+            self.websockets.discard(websocket)
             if app_service is not None:
                 await app_service.stop()
                 await _reap(app_service)
         return websocket
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Ctrl+C / SIGTERM: close every session, so that each app is told to quit."""
+        for websocket in list(self.websockets):
+            await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"server shutdown")
 
 
 class PathOnlyAccessLogger(AbstractAccessLogger):

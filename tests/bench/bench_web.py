@@ -18,7 +18,7 @@ from pathlib import Path
 import aiohttp
 
 from tests.bench import Row
-from tests.web.conftest import start_served, stop_served
+from tests.web.conftest import descendants, start_served, stop_served
 
 SESSIONS = 10
 FIRST_SCREEN_BYTES = 2000
@@ -27,19 +27,8 @@ TARGET_MIB = 100.0
 
 
 def children(pid: int) -> list[int]:
-    """`pid` and all its descendants, from /proc."""
-    parents: dict[int, int] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            text = stat.read_text()
-        except OSError:
-            continue
-        fields = text[text.rindex(")") + 2 :].split()
-        parents[int(stat.parent.name)] = int(fields[1])
-    found = [pid]
-    for candidate in found:
-        found.extend(p for p, parent in parents.items() if parent == candidate)
-    return found
+    """`pid` and all its descendants."""
+    return [pid, *descendants(pid)]
 
 
 def memory_kib(pid: int) -> tuple[int, int]:

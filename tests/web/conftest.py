@@ -108,3 +108,18 @@ def served_with_token(tmp_path: Path) -> Iterator[Served]:
     served = start_served(tmp_path, TOKEN)
     yield served
     stop_served(served)
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes under `pid`, from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(text[text.rindex(")") + 2 :].split()[1])
+    found = [pid]
+    for candidate in found:
+        found.extend(p for p, parent in parents.items() if parent == candidate)
+    return found[1:]

@@ -64,6 +64,13 @@ def browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={tmp_path / 'chromium-profile'}")
+    options.add_experimental_option(
+        "prefs",
+        {
+            "download.default_directory": str(tmp_path / "downloads"),
+            "download.prompt_for_download": False,
+        },
+    )
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
     driver.set_page_load_timeout(20)
@@ -143,6 +150,7 @@ def test_first_screen_and_a_choice(
     assert browser.current_url == f"{served.url}/"
 
     assert wait_for_file(served.marker_dir / "question-1")
+    assert not (served.marker_dir / "token-leaked").exists()
     assert wait_until(lambda: "Do you like mornings?" in screen_text(browser)), screen_text(
         browser
     )
@@ -187,3 +195,17 @@ def test_wrong_token_gets_403_page_and_no_app(
     time.sleep(1)
     assert not (served.marker_dir / "question-1").exists()
 
+
+
+def test_export_is_downloaded_by_the_browser(
+    browser: Any, served_with_token: Served, tmp_path: Path
+) -> None:
+    """`assistant.web.deliver` in the app -> the browser downloads the file (cookie-authorised)."""
+    served = served_with_token
+    browser.get(f"{served.url}/?token={TOKEN}")
+    assert wait_until(lambda: "Do you like mornings?" in screen_text(browser))
+    browser.find_element("css selector", ".xterm-helper-textarea").send_keys("d")
+    assert wait_for_file(served.marker_dir / "delivered")
+    downloaded = tmp_path / "downloads" / "export.txt"
+    assert wait_for_file(downloaded), list((tmp_path / "downloads").glob("*"))
+    assert downloaded.read_text(encoding="utf-8") == "Tukisuunnitelma: aamut, ruoanlaitto.\n"

@@ -21,7 +21,7 @@ from assistant.web.server import (
     is_loopback,
     patched_textual_js,
 )
-from tests.web.conftest import TOKEN, tiny_command, wait_for_file
+from tests.web.conftest import TOKEN, Served, descendants, tiny_command, wait_for_file
 
 
 class SpawnCounter:
@@ -43,8 +43,8 @@ def spawns(monkeypatch: pytest.MonkeyPatch) -> SpawnCounter:
     return counter
 
 
-async def make_client(tmp_path: Path, token: str | None) -> TestClient:
-    config = WebConfig(command=tiny_command(tmp_path), token=token)
+async def make_client(tmp_path: Path, token: str | None, max_sessions: int = 4) -> TestClient:
+    config = WebConfig(command=tiny_command(tmp_path), token=token, max_sessions=max_sessions)
     server = HaaveServer(config)
     client = TestClient(TestServer(server.make_app(), host="127.0.0.1"))
     await client.start_server()
@@ -221,3 +221,37 @@ async def test_session_and_download_need_token(
         assert await response.text() == "Tukisuunnitelma: aamut, ruoanlaitto.\n"
     finally:
         await ws.close()
+
+
+async def test_session_limit(tmp_path: Path, spawns: SpawnCounter) -> None:
+    client = await make_client(tmp_path, None, max_sessions=0)
+    try:
+        with pytest.raises(aiohttp.WSServerHandshakeError) as info:
+            await client.ws_connect("/ws")
+        assert info.value.status == 503
+        assert spawns.count == 0
+    finally:
+        await client.close()
+
+
+async def test_odd_host_header_kept_out_of_csp(open_client: TestClient) -> None:
+    response = await open_client.get("/", headers={"Host": "localhost:1;script-src *"})
+    assert response.status == 403
+    assert "script-src *" not in response.headers["Content-Security-Policy"]
+
+
+async def test_server_stop_ends_app_processes(served_with_token: Served) -> None:
+    """SIGTERM with a session open: the server exits promptly and no app process is left."""
+    served = served_with_token
+    async with aiohttp.ClientSession() as http:
+        ws = await http.ws_connect(
+            f"{served.url}/ws", headers={"Authorization": f"Bearer {TOKEN}"}
+        )
+        assert await asyncio.to_thread(wait_for_file, served.marker_dir / "question-1")
+        apps = descendants(served.process.pid)
+        assert len(apps) == 1  # one process per session (the shell execs the app)
+        served.process.terminate()
+        assert await asyncio.to_thread(served.process.wait, 10) == 0
+        await ws.close()
+    for pid in apps:
+        assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text()

@@ -6,6 +6,7 @@ on screen, and key `d` delivers MARKER_DIR/export.txt through `assistant.web.del
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -38,6 +39,8 @@ class TinyApp(App[None]):
             yield Button("2 No", id="no", variant="error")
 
     def on_mount(self) -> None:
+        if "HAAVE_SERVE_TOKEN" in os.environ:  # the server must not pass its token on
+            (self.marker_dir / "token-leaked").write_text("yes")
         self.mark()
 
     def mark(self) -> None:
