@@ -25,19 +25,8 @@ COMMAND_ENV = "HAAVE_SERVE_COMMAND"
 
 
 def default_app_command() -> list[str]:
-    """The command that starts the Haave Textual app in a terminal (run once per session).
-
-    The `haave` console script next to the running interpreter when there is one, else the
-    same through `python -c`.
-    """
-    script = Path(sys.executable).parent / "haave"
-    if script.is_file() and os.access(script, os.X_OK):
-        return [str(script)]
-    return [
-        sys.executable,
-        "-c",
-        "import sys; from assistant.cli import main; sys.exit(main())",
-    ]
+    """The command run once per browser session: the app launcher in `assistant.web.app`."""
+    return [sys.executable, "-m", "assistant.web.app"]
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,7 +55,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--command",
         default=None,
-        help=f"command that starts the app, shell-quoted (default: ${COMMAND_ENV} or haave)",
+        help=(
+            f"command that starts the app, shell-quoted (default: ${COMMAND_ENV}, else "
+            "python -m assistant.web.app)"
+        ),
     )
 
 
