@@ -55,6 +55,7 @@ DEFAULT_FONT_SIZE = 20
 MIN_FONT_SIZE, MAX_FONT_SIZE = 12, 48
 DEFAULT_MAX_SESSIONS = 16
 FONT_FAMILY = "Haave Mono"
+PAGE_LANGUAGES = ("fi", "sv", "en")  # `?lang=`: the language screen readers assume
 
 LOOPBACK_NAMES = {"localhost", "localhost.", "ip6-localhost"}
 
@@ -301,7 +302,9 @@ class HaaveServer(Server):
         font_size = _clamp_int(request.query.get("fontsize"), DEFAULT_FONT_SIZE)
         screen_reader = request.query.get("screenreader", "1") != "0"
         scheme = "wss" if request.secure else "ws"
+        lang = request.query.get("lang", "fi")
         return {
+            "lang": lang if lang in PAGE_LANGUAGES else "fi",
             "title": self.config.title,
             "font_size": font_size,
             "screen_reader": "1" if screen_reader else "0",

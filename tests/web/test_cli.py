@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from assistant.web import app as launcher
 from assistant.web import cli as web_cli
 from assistant.web import deliver, is_web
 from tests.web.conftest import ROOT, TOKEN
@@ -142,3 +143,26 @@ def test_deliver_only_in_browser(tmp_path: Path) -> None:
             },
         )
     ]
+
+
+def test_importing_browser_mode_is_light() -> None:
+    """`haave --help` must not pay for aiohttp or textual because `serve` exists."""
+    code = (
+        "import sys, assistant.web, assistant.web.cli; "
+        "print(sorted(m for m in ('textual', 'aiohttp', 'textual_serve') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_app_launcher_without_ui(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def missing(name: str) -> object:
+        raise ImportError(f"No module named {name!r}")
+
+    monkeypatch.setattr(launcher.importlib, "import_module", missing)
+    assert launcher.main(["--data-dir", "x"]) == 1
+    assert capsys.readouterr().err.startswith("haave serve: the app is not available")

@@ -126,6 +126,9 @@ async def test_font_size_clamped(open_client: TestClient) -> None:
     html = await (await open_client.get("/?fontsize=28&screenreader=0")).text()
     assert 'data-font-size="28"' in html
     assert 'data-screen-reader="0"' in html
+    assert '<html lang="fi">' in html
+    assert '<html lang="sv">' in await (await open_client.get("/?lang=sv")).text()
+    assert '<html lang="fi">' in await (await open_client.get("/?lang=x\"y")).text()
 
 
 def test_textual_js_patches_all_apply() -> None:
