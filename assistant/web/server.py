@@ -212,6 +212,12 @@ class HaaveServer(Server):
         if self.config.token:
             url += "?token=<token>"
         print(f"Haave is served on {url}  (Ctrl+C stops it)", flush=True)
+        if not is_loopback(self.config.host):
+            print(
+                "Warning: plain HTTP beyond this computer; the token and the answers travel "
+                "unencrypted unless a TLS reverse proxy is in front.",
+                flush=True,
+            )
 
     # -- the aiohttp application --
 
@@ -247,6 +253,11 @@ class HaaveServer(Server):
 
     # -- access control --
 
+    @property
+    def cookie_name(self) -> str:
+        """Per port: browsers share cookies between ports of one host."""
+        return f"{COOKIE_NAME}_{self.config.port}"
+
     def token_ok(self, candidate: str | None) -> bool:
         token = self.config.token
         if not token or candidate is None:
@@ -264,7 +275,7 @@ class HaaveServer(Server):
             auth = request.headers.get("Authorization", "")
             bearer = auth[7:] if auth.lower().startswith("bearer ") else None
             ok = (
-                self.token_ok(request.cookies.get(COOKIE_NAME))
+                self.token_ok(request.cookies.get(self.cookie_name))
                 or self.token_ok(bearer)
                 or self.token_ok(query_token)
             )
@@ -277,7 +288,7 @@ class HaaveServer(Server):
                 target = str(request.rel_url.with_query(query))
                 response = web.HTTPSeeOther(target)
                 response.set_cookie(
-                    COOKIE_NAME,
+                    self.cookie_name,
                     query_token,
                     httponly=True,
                     samesite="Strict",

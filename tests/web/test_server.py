@@ -158,7 +158,7 @@ async def test_token_missing_or_wrong_is_403(token_client: TestClient, path: str
     assert (await token_client.get(path, params={"token": "wrong"})).status == 403
     wrong = {"Authorization": "Bearer " + TOKEN[:-1] + "x"}
     assert (await token_client.get(path, headers=wrong)).status == 403
-    token_client.session.cookie_jar.update_cookies({COOKIE_NAME: "nope"})
+    token_client.session.cookie_jar.update_cookies({f"{COOKIE_NAME}_8000": "nope"})
     assert (await token_client.get(path)).status == 403
 
 
@@ -169,7 +169,7 @@ async def test_token_in_query_becomes_cookie(token_client: TestClient) -> None:
     assert response.status == 303
     assert response.headers["Location"] == "/?fontsize=24"
     cookie = response.headers["Set-Cookie"]
-    assert cookie.startswith(f"{COOKIE_NAME}={TOKEN};")
+    assert cookie.startswith(f"{COOKIE_NAME}_8000={TOKEN};")
     assert "HttpOnly" in cookie
     assert "SameSite=Strict" in cookie
     # The client keeps the cookie: the page and its assets now load without the token.
