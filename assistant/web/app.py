@@ -8,12 +8,32 @@ selects Textual's web driver through the environment.
 from __future__ import annotations
 
 import argparse
+import ctypes
 import importlib
+import os
+import signal
 import sys
 from collections.abc import Sequence
 
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_server() -> None:
+    """Linux: end this app if the server dies without telling it (e.g. SIGKILL), so no
+    process holding a person's answers is left behind."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the server was already gone before prctl
+        raise SystemExit(1)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
+    die_with_server()
     parser = argparse.ArgumentParser(prog="python -m assistant.web.app")
     parser.add_argument("--data-dir", default=None)
     args = parser.parse_args(argv)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
+import signal
 import socket
 import subprocess
 import sys
@@ -95,12 +97,16 @@ def start_served(marker_dir: Path, token: str | None) -> Served:
 
 
 def stop_served(served: Served) -> None:
+    apps = descendants(served.process.pid)
     served.process.terminate()
     try:
         served.process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         served.process.kill()
         served.process.wait()
+    for pid in apps:  # never leave an app process behind, even if the server misbehaved
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
 
 
 @pytest.fixture

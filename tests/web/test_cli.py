@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -166,3 +168,37 @@ def test_app_launcher_without_ui(
     monkeypatch.setattr(launcher.importlib, "import_module", missing)
     assert launcher.main(["--data-dir", "x"]) == 1
     assert capsys.readouterr().err.startswith("haave serve: the app is not available")
+
+
+def test_launched_app_dies_with_the_server(tmp_path: Path) -> None:
+    """The launcher sets PR_SET_PDEATHSIG: an app whose server is SIGKILLed ends too."""
+    script = (
+        "import subprocess, sys, time; "
+        "p = subprocess.Popen([sys.executable, '-c', "
+        "'from assistant.web.app import die_with_server; import time; "
+        "die_with_server(); time.sleep(30)']); "
+        "print(p.pid, flush=True); time.sleep(30)"
+    )
+    parent = subprocess.Popen(
+        [sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    time.sleep(0.5)
+    parent.kill()
+    parent.wait()
+
+    def running() -> bool:
+        try:
+            stat = Path(f"/proc/{child}/stat").read_text()
+        except OSError:
+            return False
+        return stat[stat.rindex(")") + 2] != "Z"  # a zombie has ended
+
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and running():
+        time.sleep(0.05)
+    alive = running()
+    if alive:
+        os.kill(child, 9)
+    assert not alive
