@@ -1,9 +1,9 @@
 """`haave serve`: the argument parser and the handler (the lead's `assistant.cli` wires it in).
 
-    from assistant.web import cli as web_cli
-    web_cli.add_parser(subparsers)     # registers `serve` with handler in `func`
-    ...
-    return args.func(args)
+from assistant.web import cli as web_cli
+web_cli.add_parser(subparsers)     # registers `serve` with handler in `func`
+...
+return args.func(args)
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def _fail(message: str) -> int:
 
 def build_config(args: argparse.Namespace) -> WebConfig:
     """Check the arguments and make a `WebConfig`; raises ValueError with a one-line reason."""
-    from assistant.web.server import WebConfig, check_bind  # noqa: PLC0415 - lazy: aiohttp
+    from assistant.web.server import WebConfig, check_bind
 
     token = args.token if args.token is not None else os.environ.get(TOKEN_ENV)
     token = token or None
@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     # The app processes inherit our environment: they never need the token.
     os.environ.pop(TOKEN_ENV, None)
 
-    from assistant.web.server import HaaveServer  # noqa: PLC0415 - lazy: aiohttp
+    from assistant.web.server import HaaveServer
 
     server = HaaveServer(config)
     try:

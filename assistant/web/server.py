@@ -93,7 +93,7 @@ JS_PATCHES: tuple[tuple[str, str], ...] = (
     # Terminal options: screen-reader mode (from data-screen-reader) and our local font.
     (
         "scrollback:0,fontFamily:\"'Roboto Mono', Monaco, 'Courier New', monospace\"",
-        "scrollback:0,screenReaderMode:\"1\"===e.dataset.screenReader,"
+        'scrollback:0,screenReaderMode:"1"===e.dataset.screenReader,'
         f"fontFamily:\"'{FONT_FAMILY}', 'DejaVu Sans Mono', monospace\"",
     ),
     # Measure glyphs only after our font has loaded (xterm.js measures cells once, at open).
@@ -265,9 +265,7 @@ class HaaveServer(Server):
         return hmac.compare_digest(candidate.encode("utf-8"), token.encode("utf-8"))
 
     @web.middleware
-    async def access_middleware(
-        self, request: web.Request, handler: Handler
-    ) -> web.StreamResponse:
+    async def access_middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         if not SAFE_HOST.fullmatch(request.host):
             raise forbidden("malformed Host header")
         if self.config.token:
