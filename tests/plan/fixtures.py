@@ -115,3 +115,38 @@ def example_source(lang: PlanLang = "fi", hostile: bool = False) -> PlanSource:
         ),
         read_back_done=True,
     )
+
+
+def full_walk_source(dialogue: Dialogue, lang: PlanLang = "fi") -> PlanSource:
+    """Walk any dialogue answering every question (first choices, short words)."""
+    from assistant.dialogue.model import StepKind
+
+    conv = Conversation(dialogue)
+    for _ in range(2000):
+        step = conv.current
+        if conv.finished or step is None:
+            break
+        if not step.asks:
+            conv.proceed()
+            continue
+        plain = [v for v in step.values() if not (step.choice(v) and step.choice(v).own_words)]  # type: ignore[union-attr]
+        if step.kind is StepKind.TEXT or not plain:
+            conv.answer(Answer.words(f"Omin sanoin: {step.id}"))
+        elif step.kind is StepKind.MULTI_CHOICE:
+            conv.answer(Answer.pick(*plain[:2]))
+        else:
+            conv.answer(Answer.pick(plain[0]))
+    at = datetime(2026, 11, 20, 10, 0)
+    records = [
+        AnswerRecord(step_id, ans, given_by="Aino", at=at, confirmed=True)
+        for step_id, ans in conv.state.answers.items()
+    ]
+    return PlanSource(
+        alias="Aino",
+        lang=lang,
+        dialogue_id=dialogue.id,
+        dialogue_version=dialogue.version,
+        participants=[("Aino", "client")],
+        meetings=[(date(2026, 11, 20), ["Aino"])],
+        records=records,
+    )
