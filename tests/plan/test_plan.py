@@ -248,6 +248,7 @@ def test_docx_has_real_headings_and_tables() -> None:
     assert "Kysymys | Asiakkaan vastaus | Toinen näkemys" in text
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         assert b"<dc:language>fi</dc:language>" in zf.read("docProps/core.xml")
+        assert b'w:lang w:val="fi-FI"' in zf.read("word/styles.xml")
 
 
 def test_basic_section_answers_are_kept_under_basic_details() -> None:

@@ -31,6 +31,22 @@ def _heading(doc: Any, text: str, level: int) -> Any:
     return _styled(doc, text, _HEADING_IDS[level])
 
 
+_LOCALES = {"fi": "fi-FI", "sv": "sv-FI", "en": "en-GB"}
+
+
+def _set_language(doc: Any, lang: str) -> None:
+    """The text's language on the Normal style, for screen readers and spelling."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rpr = doc.styles["Normal"].element.get_or_add_rPr()
+    found = rpr.find(qn("w:lang"))
+    if found is None:
+        found = OxmlElement("w:lang")
+        rpr.append(found)
+    found.set(qn("w:val"), _LOCALES.get(lang, lang))
+
+
 def _prov(doc: Any, a: PlanAnswer, lang: PlanLang) -> None:
     para = doc.add_paragraph()
     run = para.add_run(" · ".join(provenance_parts(a, lang)))
@@ -62,6 +78,7 @@ def render_docx(plan: DraftPlan) -> bytes:
         sec.left_margin = sec.right_margin = Mm(18)
     doc.core_properties.title = f"{t('title')}: {plan.alias}"[:200]  # Word: max 255
     doc.core_properties.language = plan.lang
+    _set_language(doc, plan.lang)
     _heading(doc, t("title"), 0)
     doc.add_paragraph().add_run(t("not_decision")).bold = True
     if has_unconfirmed(plan):
