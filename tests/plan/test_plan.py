@@ -288,3 +288,12 @@ def test_html_tags_are_balanced(hostile: bool, mine: bool) -> None:
     parser = _TagBalance()
     parser.feed(render(draft("fi", hostile), DIALOGUE, "html", mine=mine).decode())
     assert not parser.errors and not parser.stack
+
+
+def test_fhir_ids_are_valid_for_any_dialogue_id() -> None:
+    data = DIALOGUE.model_dump(by_alias=True, exclude_none=True)
+    data["id"] = "my_dialogue_" + "x" * 50
+    dialogue = Dialogue.model_validate(data)
+    src = replace(example_source("fi"), dialogue_id=dialogue.id)
+    plan = build_from_source(src, dialogue, "fi", TODAY)
+    Bundle.model_validate(json.loads(render(plan, dialogue, "fhir")))

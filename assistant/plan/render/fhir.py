@@ -40,6 +40,11 @@ _TYPES = {
 }
 
 
+def fhir_id(text: str) -> str:
+    """A FHIR resource id ([A-Za-z0-9-.]{1,64}): our ids may hold '_'."""
+    return text.replace("_", "-")[:64]
+
+
 def questionnaire_url(dialogue_id: str) -> str:
     return f"{BASE}/Questionnaire/{dialogue_id}"
 
@@ -80,7 +85,7 @@ def questionnaire(dialogue: Dialogue, lang: PlanLang, validate: bool = True) -> 
 
     data: dict[str, Any] = {
         "resourceType": "Questionnaire",
-        "id": dialogue.id,
+        "id": fhir_id(dialogue.id),
         "url": questionnaire_url(dialogue.id),
         "version": str(dialogue.version),
         "language": lang,
@@ -174,7 +179,7 @@ def questionnaire_response(
         )
     data = {
         "resourceType": "QuestionnaireResponse",
-        "id": f"{plan.dialogue_id}-response",
+        "id": fhir_id(f"{plan.dialogue_id}-response"),
         "language": plan.lang,
         "questionnaire": f"{questionnaire_url(plan.dialogue_id)}|{plan.dialogue_version}",
         "status": "in-progress",
