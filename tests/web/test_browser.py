@@ -141,7 +141,9 @@ def click_text(driver: Any, text: str) -> None:
     ActionChains(driver).reset_actions()
 
 
-def test_first_screen_and_a_choice(browser: Any, served_with_token: Served, tmp_path: Path) -> None:
+def test_first_screen_and_a_choice(
+    browser: Any, served_with_token: Served, tmp_path: Path
+) -> None:
     served = served_with_token
     browser.get(f"{served.url}/?token={TOKEN}")
     # The token was traded for a cookie and is gone from the address bar.
@@ -149,7 +151,9 @@ def test_first_screen_and_a_choice(browser: Any, served_with_token: Served, tmp_
 
     assert wait_for_file(served.marker_dir / "question-1")
     assert not (served.marker_dir / "token-leaked").exists()
-    assert wait_until(lambda: "Do you like mornings?" in screen_text(browser)), screen_text(browser)
+    assert wait_until(lambda: "Do you like mornings?" in screen_text(browser)), screen_text(
+        browser
+    )
     assert "-first-byte" in browser.execute_script("return document.body.className")
     time.sleep(0.5)  # let the renderer paint
     first = save_screenshot(browser, tmp_path, "web-first-screen.png")
@@ -182,12 +186,15 @@ def test_first_screen_and_a_choice(browser: Any, served_with_token: Served, tmp_
     assert problems == []
 
 
-def test_wrong_token_gets_403_page_and_no_app(browser: Any, served_with_token: Served) -> None:
+def test_wrong_token_gets_403_page_and_no_app(
+    browser: Any, served_with_token: Served
+) -> None:
     served = served_with_token
     browser.get(f"{served.url}/?token=wrong-{TOKEN}")
     assert "403" in browser.page_source
     time.sleep(1)
     assert not (served.marker_dir / "question-1").exists()
+
 
 
 def test_export_is_downloaded_by_the_browser(

@@ -40,7 +40,9 @@ def test_defaults_bind_loopback() -> None:
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.10", "example.org"])
-def test_non_loopback_without_token_refused(host: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_non_loopback_without_token_refused(
+    host: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert web_cli.run(parse("--host", host)) == 2
     err = capsys.readouterr().err
     assert err.startswith("haave serve: refusing to listen on")
@@ -68,13 +70,7 @@ def test_command_and_data_dir(tmp_path: Path) -> None:
         parse("--command", "python3 -m my.app --flag 'two words'", "--data-dir", str(tmp_path))
     )
     assert list(config.command) == [
-        "python3",
-        "-m",
-        "my.app",
-        "--flag",
-        "two words",
-        "--data-dir",
-        str(tmp_path.resolve()),
+        "python3", "-m", "my.app", "--flag", "two words", "--data-dir", str(tmp_path.resolve())
     ]
     assert config.shell_command() == (
         f"exec python3 -m my.app --flag 'two words' --data-dir {tmp_path.resolve()}"

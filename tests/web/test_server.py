@@ -128,7 +128,7 @@ async def test_font_size_clamped(open_client: TestClient) -> None:
     assert 'data-screen-reader="0"' in html
     assert '<html lang="fi">' in html
     assert '<html lang="sv">' in await (await open_client.get("/?lang=sv")).text()
-    assert '<html lang="fi">' in await (await open_client.get('/?lang=x"y')).text()
+    assert '<html lang="fi">' in await (await open_client.get("/?lang=x\"y")).text()
 
 
 def test_textual_js_patches_all_apply() -> None:
@@ -184,7 +184,9 @@ async def test_bearer_header_accepted(token_client: TestClient) -> None:
     assert (await token_client.get("/", headers=headers)).status == 200
 
 
-async def test_no_app_process_without_token(token_client: TestClient, spawns: SpawnCounter) -> None:
+async def test_no_app_process_without_token(
+    token_client: TestClient, spawns: SpawnCounter
+) -> None:
     for kwargs in ({}, {"params": {"token": "wrong"}}, {"headers": {"Authorization": "Bearer x"}}):
         with pytest.raises(aiohttp.WSServerHandshakeError) as info:
             await token_client.ws_connect("/ws", **kwargs)  # type: ignore[arg-type]
@@ -245,7 +247,9 @@ async def test_server_stop_ends_app_processes(served_with_token: Served) -> None
     """SIGTERM with a session open: the server exits promptly and no app process is left."""
     served = served_with_token
     async with aiohttp.ClientSession() as http:
-        ws = await http.ws_connect(f"{served.url}/ws", headers={"Authorization": f"Bearer {TOKEN}"})
+        ws = await http.ws_connect(
+            f"{served.url}/ws", headers={"Authorization": f"Bearer {TOKEN}"}
+        )
         assert await asyncio.to_thread(wait_for_file, served.marker_dir / "question-1")
         apps = descendants(served.process.pid)
         assert len(apps) == 1  # one process per session (the shell execs the app)
