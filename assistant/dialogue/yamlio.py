@@ -22,7 +22,15 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line or 1}: {self.step_id or '-'}: {self.message}"
+        return f"{shown(self.path)}:{self.line or 1}: {self.step_id or '-'}: {self.message}"
+
+
+def shown(path: Path) -> str:
+    """A path as a user would type it: relative to the current folder where possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 class DataFileError(Exception):
@@ -72,6 +80,9 @@ def read_yaml(path: Path) -> YamlDoc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "bad YAML"
+        start = exc.context_mark
+        if start is not None and line is not None and start.line + 1 != line:
+            what += f" (in the part that starts on line {start.line + 1})"
         raise DataFileError(
             [
                 Problem(
