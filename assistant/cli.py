@@ -18,7 +18,12 @@ def _parser() -> argparse.ArgumentParser:
         prog="haave",
         description="Haave: prepare your support plan, one easy question at a time.",
     )
-    parser.add_argument("--data-dir", help="where sessions are kept (default: HAAVE_DATA_DIR)")
+    parser.add_argument(
+        "--data-dir",
+        dest="app_data_dir",
+        metavar="DIR",
+        help="where sessions are kept (default: HAAVE_DATA_DIR)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="check dialogues, their easy-read texts and test plans")
@@ -35,6 +40,10 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="check or write dialogues/schema.json")
     schema.add_argument("--write", action="store_true", help="write the schema files")
     schema.set_defaults(handler=_cmd_schema)
+
+    from assistant.web import cli as web_cli  # light: loads neither textual nor aiohttp
+
+    web_cli.add_parser(sub)
     return parser
 
 
@@ -44,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
-    handler = getattr(args, "handler", None)
+    handler = getattr(args, "handler", None) or getattr(args, "func", None)
     try:
         if handler is None:
             return _cmd_app(args)
@@ -56,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _cmd_app(args: argparse.Namespace) -> int:
     from assistant.ui import run_app  # deferred: Textual loads only when the app starts
 
-    return int(run_app(args.data_dir))
+    return int(run_app(args.app_data_dir))
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
