@@ -200,3 +200,19 @@ def test_resume_refuses_another_dialogue(dialogue: Dialogue) -> None:
     state = EngineState(dialogue_id="other", dialogue_version=1)
     with pytest.raises(ValueError, match="other"):
         resume(dialogue, state)
+
+
+def test_a_later_answer_opens_its_follow_ups(dialogue: Dialogue) -> None:
+    conv = start(dialogue)
+    conv.answer(Answer.words("Maija"))
+    conv.answer(Answer.pick("like"))
+    conv.skip("later")  # hobbies: its branch to music-kind is not taken yet
+    assert at(conv) == "wish"  # hobbies not answered -> branch to wish
+    conv.answer(Answer.words("Uida"))
+    assert at(conv) == "hobbies"  # asked again at the end of the theme
+    conv.answer(Answer.pick("music"))
+    assert at(conv) == "music-kind"  # the follow-up it opens is asked now
+    conv.answer(Answer.pick("pop"))
+    assert at(conv) == "enough"  # still open on the flow
+    conv.answer(Answer.pick("yes"))
+    assert at(conv) == "anything-else"  # wish is answered: the theme ends
