@@ -8,9 +8,11 @@ rest. Private answers are dropped here, before any renderer sees them.
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.dates import format_date, format_datetime
 
@@ -51,6 +53,18 @@ SECTION_ALIASES: dict[str, str] = {
 
 # C0/C1 control characters other than tab and newline: never wanted, and invalid in DOCX XML.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+#: Stored times are UTC; the caseworker reads them in Finnish time.
+PLAN_TIMEZONE = "Europe/Helsinki"
+
+
+def local_time(at: datetime, lang: PlanLang) -> str:
+    """A time for the draft: aware times shown in Finnish time, naive ones as they are."""
+    if at.tzinfo is not None:
+        with suppress(ZoneInfoNotFoundError):  # no time zone data here: keep UTC
+            at = at.astimezone(ZoneInfo(PLAN_TIMEZONE))
+    return format_datetime(at, "short", locale=lang)
 
 
 def clean(text: str) -> str:
@@ -137,7 +151,7 @@ def _plan_answer(rec: AnswerRecord, dialogue: Dialogue, lang: PlanLang) -> PlanA
         given_by=clean(rec.given_by) if rec.given_by else None,
         supported_by=clean(rec.supported_by) if rec.supported_by else None,
         answered_at=rec.at,
-        answered_text=format_datetime(rec.at, "short", locale=lang) if rec.at else "",
+        answered_text=local_time(rec.at, lang) if rec.at else "",
         confirmed=rec.confirmed,
     )
 

@@ -297,3 +297,12 @@ def test_fhir_ids_are_valid_for_any_dialogue_id() -> None:
     src = replace(example_source("fi"), dialogue_id=dialogue.id)
     plan = build_from_source(src, dialogue, "fi", TODAY)
     Bundle.model_validate(json.loads(render(plan, dialogue, "fhir")))
+
+
+def test_stored_utc_times_are_shown_in_finnish_time() -> None:
+    from datetime import UTC, datetime
+
+    from assistant.plan.build import local_time
+
+    assert local_time(datetime(2026, 11, 20, 10, 0, tzinfo=UTC), "fi") == "20.11.2026 12.00"
+    assert local_time(datetime(2026, 11, 20, 10, 0), "fi") == "20.11.2026 10.00"
