@@ -7,7 +7,7 @@ import json
 import re
 from dataclasses import replace
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from assistant.dialogue import Answer
@@ -23,6 +23,9 @@ SOURCE = example_source("fi")
 
 @settings(max_examples=25, deadline=None)
 @given(st.text(min_size=1, max_size=200))
+@example("\xa0")
+@example("Hei\u00a0maailma\u2028\u3000 \t")
+@example("\x00\x1b[31m<script>")
 def test_any_words_stay_text(words: str) -> None:
     records = [r for r in SOURCE.records if r.step_id != "name"]
     records.append(AnswerRecord("name", Answer.words(words)))

@@ -9,6 +9,7 @@ same linkId) carrying the provenance extension documented in docs/fhir-extension
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC
 from typing import Any
 
@@ -40,6 +41,15 @@ _TYPES = {
 }
 
 
+_ODD_SPACE = re.compile(r"[^\S \r\n\t]")
+
+
+def fhir_str(text: str) -> str:
+    """A FHIR string allows only space, tab, CR and LF as white space (no NBSP and such)."""
+    text = _ODD_SPACE.sub(" ", text)
+    return text if text.strip() else "-"
+
+
 def fhir_id(text: str) -> str:
     """A FHIR resource id ([A-Za-z0-9-.]{1,64}): our ids may hold '_'."""
     return text.replace("_", "-")[:64]
@@ -55,7 +65,7 @@ def _system(dialogue: Dialogue, step: Step) -> str:
 
 def _item(dialogue: Dialogue, step: Step, lang: PlanLang) -> dict[str, Any]:
     text = (step.label or step.text).get(lang) or next(iter(step.text.values()))
-    item: dict[str, Any] = {"linkId": step.id, "text": text, "type": _TYPES[step.kind]}
+    item: dict[str, Any] = {"linkId": step.id, "text": fhir_str(text), "type": _TYPES[step.kind]}
     if step.kind is StepKind.MULTI_CHOICE:
         item["repeats"] = True
     values = step.values() if step.kind is not StepKind.YES_NO else ()
@@ -69,7 +79,7 @@ def _item(dialogue: Dialogue, step: Step, lang: PlanLang) -> dict[str, Any]:
                     "valueCoding": {
                         "system": _system(dialogue, step),
                         "code": value,
-                        "display": display,
+                        "display": fhir_str(display),
                     }
                 }
             )
@@ -90,11 +100,11 @@ def questionnaire(dialogue: Dialogue, lang: PlanLang, validate: bool = True) -> 
         "version": str(dialogue.version),
         "language": lang,
         "status": "draft",
-        "title": dialogue.title.get(lang) or next(iter(dialogue.title.values())),
+        "title": fhir_str(dialogue.title.get(lang) or next(iter(dialogue.title.values()))),
         "item": [
             {
                 "linkId": f"theme.{theme.id}",
-                "text": theme.title.get(lang) or next(iter(theme.title.values())),
+                "text": fhir_str(theme.title.get(lang) or next(iter(theme.title.values()))),
                 "type": "group",
                 "item": [_item(dialogue, s, lang) for s in theme.steps],
             }
@@ -109,9 +119,9 @@ def questionnaire(dialogue: Dialogue, lang: PlanLang, validate: bool = True) -> 
 def _provenance(a: PlanAnswer) -> dict[str, Any]:
     ext: list[dict[str, Any]] = [{"url": "source", "valueCode": a.source.value}]
     if a.given_by:
-        ext.append({"url": "author", "valueString": a.given_by})
+        ext.append({"url": "author", "valueString": fhir_str(a.given_by)})
     if a.supported_by:
-        ext.append({"url": "supporter", "valueString": a.supported_by})
+        ext.append({"url": "supporter", "valueString": fhir_str(a.supported_by)})
     if a.answered_at:
         at = a.answered_at
         at = at if at.tzinfo else at.replace(tzinfo=UTC)  # FHIR: a time needs a zone
@@ -130,22 +140,23 @@ def _answers(dialogue: Dialogue, a: PlanAnswer) -> list[dict[str, Any]]:
         if step is not None and step.kind is StepKind.YES_NO:
             out.append({"valueBoolean": c.id == "yes"})
         elif step is not None:
-            coding = {"system": _system(dialogue, step), "code": c.id, "display": c.label}
+            display = fhir_str(c.label)
+            coding = {"system": _system(dialogue, step), "code": c.id, "display": display}
             out.append({"valueCoding": coding})
         else:
-            out.append({"valueString": c.label})
-    if a.words:
-        out.append({"valueString": a.words})
+            out.append({"valueString": fhir_str(c.label)})
+    if a.words and a.words.strip():
+        out.append({"valueString": fhir_str(a.words)})
     return out
 
 
 def _response_item(dialogue: Dialogue, a: PlanAnswer) -> dict[str, Any]:
-    item: dict[str, Any] = {"linkId": a.step_id, "text": a.label}
+    item: dict[str, Any] = {"linkId": a.step_id, "text": fhir_str(a.label)}
     ext = [_provenance(a)]
     if a.status is not Status.ANSWERED:
         ext.insert(0, {"url": DATA_ABSENT_URL, "valueCode": ABSENT[a.status]})
-    else:
-        item["answer"] = _answers(dialogue, a)
+    elif answers := _answers(dialogue, a):  # FHIR has no empty lists
+        item["answer"] = answers
     item["extension"] = ext
     return item
 
