@@ -41,8 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--write", action="store_true", help="write the schema files")
     schema.set_defaults(handler=_cmd_schema)
 
+    from assistant.plan import cli as plan_cli  # light: renderers load on use
     from assistant.web import cli as web_cli  # light: loads neither textual nor aiohttp
 
+    plan_cli.add_parser(sub)
     web_cli.add_parser(sub)
     return parser
 

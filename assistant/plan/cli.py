@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.plan.export import FORMATS, ExportError
+#: Kept here, not imported from `export`, so that `haave` starts without pydantic.
+#: A test checks it equals `assistant.plan.export.FORMATS`.
+FORMATS: tuple[str, ...] = ("html", "md", "docx", "json", "fhir")
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -36,7 +38,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Do the export; print where the file went, or one clear line of error. Exit code."""
     from assistant.plan.consent import ConsentError, make_consent
-    from assistant.plan.export import export, load_session, record_consent
+    from assistant.plan.export import ExportError, export, load_session, record_consent
 
     top = getattr(args, "data_dir", None)
     data_dir = args.export_data_dir or (Path(top) if top else None)

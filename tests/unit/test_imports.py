@@ -35,3 +35,16 @@ def test_dialogue_room_imports_without_storage() -> None:
         "assert 'tinydb' not in sys.modules and 'textual' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_cli_parser_starts_light() -> None:
+    """`haave` builds its parser without pydantic, tinydb or textual: start-up stays quick."""
+    code = (
+        "import sys, assistant.cli\n"
+        "assistant.cli._parser()\n"
+        "heavy = [m for m in ('pydantic', 'tinydb', 'textual', 'aiohttp') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+        "from assistant.plan import cli, export\n"
+        "assert cli.FORMATS == export.FORMATS\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
