@@ -1,0 +1,171 @@
+"""The store's interface: what the UI, `haave` and the export call.
+
+`SessionStore` and `OpenSession` are abstract so a server backend can be added beside the
+local one (`assistant.store.local`, tinydb files) without changing their callers.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from pathlib import Path
+from types import TracebackType
+
+from assistant.dialogue.answers import Answer
+from assistant.dialogue.engine import Conversation, EngineState
+from assistant.dialogue.model import Dialogue
+from assistant.store.model import (
+    AnswerRecord,
+    Language,
+    Meeting,
+    Participant,
+    Provenance,
+    Session,
+    SessionSummary,
+    StepAnswers,
+)
+
+
+class OpenSession(ABC):
+    """A session opened for work. Holds the session's lock until `close()`.
+
+    Every method that changes something has saved it durably before it returns.
+    """
+
+    #: Plain-words messages for the user about what happened on opening (e.g. a repair).
+    notices: list[str]
+
+    @property
+    @abstractmethod
+    def session(self) -> Session:
+        """The session as saved now. Treat it as read-only; change it through the methods."""
+
+    @property
+    def id(self) -> str:
+        return self.session.id
+
+    @abstractmethod
+    def start_meeting(self, present: list[str]) -> Meeting:
+        """Start (or resume) a meeting with these participant ids present."""
+
+    @abstractmethod
+    def add_participant(self, participant: Participant) -> None:
+        """Someone new joins the session."""
+
+    @abstractmethod
+    def answer_step(
+        self, conversation: Conversation, answer: Answer, by: Provenance
+    ) -> AnswerRecord | None:
+        """Give `answer` to the conversation's current step and save answer and state at once.
+
+        The engine decides first (an unfit answer raises `AnswerError` and nothing is saved);
+        then the value the engine now holds for the step is recorded as a new client
+        revision (unless it is unchanged, e.g. 'not now' on an answered step) and the engine
+        state is saved in the same atomic write. Returns the new record, or None.
+        """
+
+    @abstractmethod
+    def record(
+        self, step_id: str, answer: Answer, by: Provenance, *, state: EngineState | None = None
+    ) -> AnswerRecord:
+        """Record an answer to a step: a client revision, a supporter's view, or a note.
+
+        With `state`, the engine state is saved in the same write; a client answer must then
+        equal the engine's answer for the step.
+        """
+
+    @abstractmethod
+    def save_state(self, state: EngineState) -> None:
+        """Save the engine state (after proceed, back, jump, or a skip)."""
+
+    @abstractmethod
+    def confirm(self, step_id: str, confirmed: bool) -> None:
+        """The client's word at the read-back on the current answer to a step."""
+
+    @abstractmethod
+    def set_private(self, step_id: str, private: bool) -> None:
+        """Mark a step's answers private: kept here, never exported."""
+
+    @abstractmethod
+    def rename(self, alias: str) -> None:
+        """Change the client's name or alias shown for the session."""
+
+    @abstractmethod
+    def archive(self, archived: bool) -> None:
+        """Archive (hide from the usual list) or bring back the session."""
+
+    def step(self, step_id: str) -> StepAnswers | None:
+        return self.session.steps.get(step_id)
+
+    def history(self, step_id: str) -> list[AnswerRecord]:
+        """The client's revisions of a step, oldest first."""
+        found = self.step(step_id)
+        return list(found.client) if found else []
+
+    def supporter_views(self, step_id: str) -> list[AnswerRecord]:
+        """Supporters' own views of a step, oldest first."""
+        found = self.step(step_id)
+        return list(found.views) if found else []
+
+    @abstractmethod
+    def export(self, path: Path, *, include_private: bool = False) -> None:
+        """Write the whole session to one file for another device."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the lock. Nothing is pending: every change was saved already."""
+
+    def __enter__(self) -> OpenSession:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class SessionStore(ABC):
+    """All sessions on one device (or, later, one server)."""
+
+    @abstractmethod
+    def create(
+        self,
+        alias: str,
+        dialogue: Dialogue,
+        language: Language | str,
+        participants: list[Participant] | None = None,
+    ) -> Session:
+        """A new session for a client; a client participant is added if none is given."""
+
+    @abstractmethod
+    def list(self, *, archived: bool = True) -> list[SessionSummary]:
+        """Every session, newest meeting first; `archived=False` hides archived ones."""
+
+    @abstractmethod
+    def resolve(self, key: str) -> str:
+        """The session id for an id, a unique id prefix, or a unique alias."""
+
+    @abstractmethod
+    def open(self, session_id: str) -> OpenSession:
+        """Open a session for work (`with store.open(id) as s:`). Raises `SessionBusy`."""
+
+    @abstractmethod
+    def rename(self, session_id: str, alias: str) -> None: ...
+
+    @abstractmethod
+    def archive(self, session_id: str, archived: bool = True) -> None: ...
+
+    @abstractmethod
+    def delete(self, session_id: str) -> None:
+        """Erase a session: its data and backups are gone from the data folder."""
+
+    @abstractmethod
+    def export_session(
+        self, session_id: str, path: Path, *, include_private: bool = False
+    ) -> None: ...
+
+    @abstractmethod
+    def import_session(self, path: Path) -> str:
+        """Add a session from an export file; returns its id (a new one if the id is taken)."""
