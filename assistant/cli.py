@@ -42,8 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     schema.set_defaults(handler=_cmd_schema)
 
     from assistant.plan import cli as plan_cli  # light: renderers load on use
+    from assistant.store import cli as store_cli
     from assistant.web import cli as web_cli  # light: loads neither textual nor aiohttp
 
+    store_cli.add_parsers(sub)
     plan_cli.add_parser(sub)
     web_cli.add_parser(sub)
     return parser
