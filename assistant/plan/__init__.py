@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from assistant.plan.build import AnswerRecord, PlanSource, build_draft, build_from_source
-    from assistant.plan.consent import load_consent, make_consent
+    from assistant.plan.consent import make_consent
     from assistant.plan.export import ExportError, export, record_consent, render
     from assistant.plan.model import Consent, DraftPlan
 
@@ -26,7 +26,6 @@ _EXPORTS = {
     "PlanSource": "build",
     "build_draft": "build",
     "build_from_source": "build",
-    "load_consent": "consent",
     "make_consent": "consent",
     "ExportError": "export",
     "export": "export",
@@ -45,7 +44,6 @@ __all__ = [
     "build_draft",
     "build_from_source",
     "export",
-    "load_consent",
     "make_consent",
     "record_consent",
     "render",

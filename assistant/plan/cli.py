@@ -38,16 +38,14 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Do the export; print where the file went, or one clear line of error. Exit code."""
     from assistant.plan.consent import ConsentError, make_consent
-    from assistant.plan.export import ExportError, export, load_session, record_consent
+    from assistant.plan.export import ExportError, export, record_consent
 
     top = getattr(args, "data_dir", None)
     data_dir = args.export_data_dir or (Path(top) if top else None)
     try:
-        # the session must exist before consent is kept, under its id (not an alias)
-        source, _ = load_session(args.session, data_dir)
         if args.share:
             consent = make_consent(args.share, args.caseworker)
-            record_consent(source.session_id or args.session, consent, data_dir)
+            record_consent(args.session, consent, data_dir)
         path = export(args.session, args.fmt, args.lang, args.mine, args.out, data_dir)
     except (ExportError, ConsentError, ValueError, OSError) as exc:
         print(f"haave export: {exc}", file=sys.stderr)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal, get_args
 
 from assistant.dialogue.model import Dialogue
 from assistant.plan.build import PlanSource, build_from_source
-from assistant.plan.consent import load_consent, save_consent
+from assistant.plan.consent import CONSENT_KEY
 from assistant.plan.model import Consent, DraftPlan, PlanLang
 
 Format = Literal["html", "md", "docx", "json", "fhir"]
@@ -112,21 +111,20 @@ def export(
     if lang not in ("fi", "sv", "en"):
         raise ExportError(f"unknown language '{lang}'; use fi, sv or en")
     source, dialogue = load_session(session_id, data_dir)
-    if source.consent is None:  # the plan-owned record, until the store keeps consent
-        recorded = load_consent(data_dir or default_data_dir(), source.session_id or session_id)
-        source = replace(source, consent=recorded)
     return export_source(source, dialogue, fmt, lang, mine, out or Path.cwd())
 
 
-def default_data_dir() -> Path:
-    """HAAVE_DATA_DIR, else the platform's user data folder."""
-    if os.environ.get("HAAVE_DATA_DIR"):
-        return Path(os.environ["HAAVE_DATA_DIR"])
-    from platformdirs import user_data_dir
+def record_consent(session_key: str, consent: Consent, data_dir: Path | None = None) -> str:
+    """Record in the session who the client lets see the plan, with the date.
 
-    return Path(user_data_dir("haave"))
+    Returns the session id. The record travels with the session and is erased with it."""
+    from assistant.store import StoreError, open_store
 
-
-def record_consent(session_id: str, consent: Consent, data_dir: Path | None = None) -> Path:
-    """Record who the client lets see the plan (with the date), beside the session."""
-    return save_consent(data_dir or default_data_dir(), session_id, consent)
+    try:
+        store = open_store(data_dir)
+        session_id = store.resolve(session_key)
+        with store.open(session_id) as opened:
+            opened.set_extra(CONSENT_KEY, consent.model_dump(mode="json"))
+    except StoreError as exc:
+        raise ExportError(str(exc)) from exc
+    return session_id

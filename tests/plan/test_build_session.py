@@ -156,7 +156,7 @@ def test_cli_records_consent_under_the_session_id(tmp_path: Path) -> None:
     import argparse
 
     from assistant.plan.cli import add_parser
-    from assistant.plan.consent import load_consent
+    from assistant.plan.model import Consent
 
     session = store_mod.open_store(tmp_path).create("Aino", example_dialogue(), "fi")
     parser = argparse.ArgumentParser()
@@ -164,6 +164,9 @@ def test_cli_records_consent_under_the_session_id(tmp_path: Path) -> None:
     argv = ["export", "Aino", "--format", "md", "--out", str(tmp_path), "--data-dir"]
     args = parser.parse_args([*argv, str(tmp_path), "--share", "caseworker", "--caseworker", "M"])
     assert args.handler(args) == 0
-    consent = load_consent(tmp_path, session.id)
-    assert consent is not None and consent.caseworker_name == "M"
+    # consent lives inside the session: exported, imported and erased with it
+    with store_mod.open_store(tmp_path).open(session.id) as opened:
+        consent = Consent.model_validate(opened.session.extra["plan_consent"])
+    assert consent.caseworker_name == "M"
+    assert not any("consent" in p.name for p in tmp_path.rglob("*"))
     assert "palveluohjaaja M" in (tmp_path / "draft-plan-fi.md").read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ from fhir.resources.questionnaireresponse import QuestionnaireResponse
 
 from assistant.dialogue import Answer, Dialogue
 from assistant.plan.build import AnswerRecord, build_from_source
-from assistant.plan.consent import load_consent, make_consent, save_consent
+from assistant.plan.consent import make_consent
 from assistant.plan.export import FORMATS, ExportError, export_source, render
 from assistant.plan.model import DraftPlan, Source, Status
 from assistant.plan.render.docx import docx_text
@@ -204,11 +204,9 @@ def test_consent_printed() -> None:
     assert "suostumusta ei ole kirjattu" in render(plan, DIALOGUE, "md").decode()
 
 
-def test_consent_record_round_trips(tmp_path: Path) -> None:
-    c = make_consent(["caseworker", "supporter"], "Maija", "Pekka", TODAY)
-    save_consent(tmp_path, "s1", c)
-    assert load_consent(tmp_path, "s1") == c
-    assert load_consent(tmp_path, "other") is None
+def test_consent_choices() -> None:
+    c = make_consent(["caseworker", "supporter", "caseworker"], "Maija", "Pekka", TODAY)
+    assert [a.value for a in c.audience] == ["caseworker", "supporter"]
     assert make_consent(["nobody"], on=TODAY).nobody_yet
 
 
