@@ -112,24 +112,27 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_play(args: argparse.Namespace) -> int:
-    from assistant.dialogue.loader import load
-    from assistant.dialogue.testplan import read_plan, run_plan
+    from pydantic import ValidationError
+
     from assistant.dialogue.yamlio import DataFileError
+    from assistant.store import StoreError, open_store
+    from assistant.store.play import play
 
     try:
-        plan, _ = read_plan(args.plan)
-        folder = args.plan.resolve().parent.parent
-        loaded = load(folder)
+        store = open_store(args.play_data_dir or args.app_data_dir)
+        result = play(store, args.plan)
     except DataFileError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 1
-    run = run_plan(args.plan, loaded.dialogue, plan)
-    for problem in run.problems:
-        print(problem, file=sys.stderr)
-    if not run.ok:
+    except (StoreError, ValidationError, ValueError, OSError) as exc:
+        print(f"haave play: {exc}", file=sys.stderr)
         return 1
-    print(run.conversation.state.model_dump_json(indent=2))
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.session_id is None:
+        return 1
+    print(result.session_id)
     return 0
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -48,10 +47,23 @@ def test_a_plan_for_another_dialogue(tmp_path: Path) -> None:
     assert "not 'example'" in run_plan(plan, load_dialogue(EXAMPLE)).problems[0].message
 
 
-def test_play_prints_the_walk(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["play", str(EXAMPLE / "tests" / "full-walk.yaml")]) == 0
-    out = capsys.readouterr().out
-    assert json.loads(out[out.index("{") :])["finished"] is True or "session" in out
+def test_play_saves_the_walk_as_a_session(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.store import open_store
+
+    data = tmp_path / "data"
+    assert main(["play", str(EXAMPLE / "tests" / "full-walk.yaml"), "--data-dir", str(data)]) == 0
+    session_id = capsys.readouterr().out.strip()
+    with open_store(data).open(session_id) as opened:
+        session = opened.session
+        assert session.alias == "Testi-Maija"
+        assert session.state is not None and session.state.finished
+        music = session.steps["music-kind"]
+        assert music.current is not None and music.current.answer.choices == ("rock",)
+        [view] = music.views  # the supporter's view beside the client's answer
+        assert view.answer.choices == ("pop",) and view.provenance.participant == "pekka"
+        assert [m.present for m in session.meetings] == [["client", "pekka"]]
 
 
 def test_play_reports_a_bad_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
