@@ -1,11 +1,155 @@
-"""The `haave` command: a thin layer over the rooms of the application."""
+"""The `haave` command: a thin layer over the rooms of the application.
+
+`haave` alone starts the app. Subcommands check dialogues, walk test plans, and (from the
+store, plan and web rooms) manage sessions, export plans and serve browser mode.
+Usage errors exit 2, problems found exit 1; no traceback reaches a user.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    print("haave: nothing here yet", args)
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="haave",
+        description="Haave: prepare your support plan, one easy question at a time.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        dest="app_data_dir",
+        metavar="DIR",
+        help="where sessions are kept (default: HAAVE_DATA_DIR)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check dialogues, their easy-read texts and test plans")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="dialogue folders")
+    check.add_argument("--no-easyread", action="store_true", help="skip the easy-read checker")
+    check.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    check.set_defaults(handler=_cmd_check)
+
+    play = sub.add_parser("play", help="walk a test plan headless and save it as a session")
+    play.add_argument("plan", type=Path, metavar="TESTPLAN")
+    play.add_argument("--data-dir", dest="play_data_dir", help="where the session is saved")
+    play.set_defaults(handler=_cmd_play)
+
+    schema = sub.add_parser("schema", help="check or write dialogues/schema.json")
+    schema.add_argument("--write", action="store_true", help="write the schema files")
+    schema.set_defaults(handler=_cmd_schema)
+
+    from assistant.plan import cli as plan_cli  # light: renderers load on use
+    from assistant.store import cli as store_cli
+    from assistant.web import cli as web_cli  # light: loads neither textual nor aiohttp
+
+    store_cli.add_parsers(sub)
+    plan_cli.add_parser(sub)
+    web_cli.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
+        return int(exc.code or 0)
+    handler = getattr(args, "handler", None) or getattr(args, "func", None)
+    try:
+        if handler is None:
+            return _cmd_app(args)
+        return int(handler(args))
+    except KeyboardInterrupt:
+        return 130
+
+
+def _cmd_app(args: argparse.Namespace) -> int:
+    from assistant.ui import run_app  # deferred: Textual loads only when the app starts
+
+    return int(run_app(args.app_data_dir))
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from assistant.dialogue import checks  # deferred: keeps `haave` start-up light
+    from assistant.dialogue.loader import DIALOGUE_FILE, default_root, dialogue_folders
+
+    folders: list[Path] = []
+    for path in args.paths or [default_root()]:
+        if not path.exists():
+            print(f"haave check: {path}: no such file or folder", file=sys.stderr)
+            return 2
+        if path.is_file():
+            folders.append(path.parent)
+        elif (path / DIALOGUE_FILE).exists():
+            folders.append(path)
+        else:
+            folders += dialogue_folders(path)
+    if not folders:
+        print("haave check: no dialogue found (a folder with dialogue.yaml)", file=sys.stderr)
+        return 2
+    texts = None if args.no_easyread else checks.easyread_checker()
+    errors = warnings = 0
+    for folder in folders:
+        words = checks.load_service_words(folder.parent)
+        for finding in checks.check_folder(folder, texts=texts, service_words=words):
+            if finding.level == "error":
+                errors += 1
+            else:
+                warnings += 1
+                if args.quiet:
+                    continue
+            print(finding)
+    if texts is None and not args.no_easyread:
+        print("haave check: note: the easy-read checker is not available", file=sys.stderr)
+    print(
+        f"haave check: {len(folders)} dialogue(s), {errors} error(s), {warnings} warning(s)",
+        file=sys.stderr,
+    )
+    return 1 if errors else 0
+
+
+def _cmd_play(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from assistant.dialogue.yamlio import DataFileError
+    from assistant.store import StoreError, open_store
+    from assistant.store.play import play
+
+    try:
+        store = open_store(args.play_data_dir or args.app_data_dir)
+        result = play(store, args.plan)
+    except DataFileError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except (StoreError, ValidationError, ValueError, OSError) as exc:
+        print(f"haave play: {exc}", file=sys.stderr)
+        return 1
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.session_id is None:
+        return 1
+    print(result.session_id)
     return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from assistant.dialogue import schema
+    from assistant.dialogue.loader import default_root
+
+    root = default_root()
+    if args.write:
+        for path in schema.write(root):
+            print(f"wrote {path}")
+        return 0
+    stale = schema.stale(root)
+    for path in stale:
+        print(f"{path}: stale: run 'haave schema --write'", file=sys.stderr)
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -242,7 +242,12 @@ class Conversation:
         assert found is not None
         theme = found[0]
         if self.state.later_round:
-            return self._next_later(theme) or self._end_theme(theme)
+            # A "not now" question answered at last may open follow-ups: ask those that
+            # have no answer yet, then the next "not now" question.
+            follow_up = self._first_open(
+                theme, self._target(theme, step, use_branches=True), later_is_open=False
+            )
+            return follow_up or self._next_later(theme) or self._end_theme(theme)
         shown = self._first_shown(theme, self._target(theme, step, use_branches=True))
         return shown or self._end_theme(theme)
 
@@ -320,8 +325,13 @@ class Conversation:
         return self._first_shown(theme, theme.steps[0].id)
 
     def _resume_point(self, theme: Theme) -> str | None:
-        """Follow the flow from the theme's start past answered steps to the first open one."""
-        step_id = self._enter_theme(theme)
+        """The first open question of a theme (on the flow), else its first step."""
+        open_step = self._first_open(theme, theme.steps[0].id, later_is_open=True)
+        return open_step or self._enter_theme(theme)
+
+    def _first_open(self, theme: Theme, target: str | None, *, later_is_open: bool) -> str | None:
+        """Follow the flow from `target` past answered steps to the first one without one."""
+        step_id = self._first_shown(theme, target)
         seen: set[str] = set()
         while step_id is not None and step_id not in seen:
             seen.add(step_id)
@@ -329,10 +339,11 @@ class Conversation:
             if step is None:
                 break
             answer = self.state.answers.get(step.id)
-            if step.asks and (answer is None or answer.skipped is SkipReason.LATER):
+            is_later = answer is not None and answer.skipped is SkipReason.LATER
+            if step.asks and (answer is None or (later_is_open and is_later)):
                 return step.id
             step_id = self._first_shown(theme, self._target(theme, step, use_branches=True))
-        return self._enter_theme(theme)
+        return None
 
 
 def resume(dialogue: Dialogue, state: EngineState) -> tuple[Conversation, list[UnplacedAnswer]]:

@@ -8,6 +8,7 @@ never code: see `Condition`.
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -197,11 +198,15 @@ class Dialogue(_Data):
 
     def find(self, step_id: str) -> tuple[Theme, Step] | None:
         """The theme and step with this id, or None."""
+        return self._index.get(step_id)
+
+    @cached_property
+    def _index(self) -> dict[str, tuple[Theme, Step]]:
+        index: dict[str, tuple[Theme, Step]] = {}
         for theme in self.themes:
             for step in theme.steps:
-                if step.id == step_id:
-                    return theme, step
-        return None
+                index.setdefault(step.id, (theme, step))
+        return index
 
     def steps(self) -> list[Step]:
         return [s for t in self.themes for s in t.steps]

@@ -96,8 +96,8 @@ __all__ = [
 def open_store(data_dir: Path | str | None = None) -> SessionStore:
     """The local store in `data_dir` (default: `resolve_data_dir(None)`)."""
     # deferred: tinydb and pydantic models load only when a store is really used
-    from assistant.store.files import resolve_data_dir  # noqa: PLC0415
-    from assistant.store.local import LocalSessionStore  # noqa: PLC0415
+    from assistant.store.files import resolve_data_dir
+    from assistant.store.local import LocalSessionStore
 
     return LocalSessionStore(Path(data_dir) if data_dir else resolve_data_dir(None))
 

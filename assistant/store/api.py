@@ -9,6 +9,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from assistant.dialogue.answers import Answer
 from assistant.dialogue.engine import Conversation, EngineState
@@ -88,6 +89,12 @@ class OpenSession(ABC):
     @abstractmethod
     def rename(self, alias: str) -> None:
         """Change the client's name or alias shown for the session."""
+
+    @abstractmethod
+    def set_extra(self, key: str, value: Any) -> None:
+        """Keep a JSON-able record of another room in the session (e.g. the plan's consent).
+
+        It lives in the session file, so export, import and erasure take it along."""
 
     @abstractmethod
     def archive(self, archived: bool) -> None:

@@ -11,16 +11,22 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.store.errors import StoreError
-from assistant.store.files import resolve_data_dir
-from assistant.store.local import LocalSessionStore
-from assistant.store.model import SessionSummary
+
+if TYPE_CHECKING:
+    from assistant.store.local import LocalSessionStore
+    from assistant.store.model import SessionSummary
 
 Command = Callable[[argparse.Namespace], int]
 
 
 def _store(args: argparse.Namespace) -> LocalSessionStore:
+    # deferred: `haave` builds its parser without loading pydantic and tinydb
+    from assistant.store.files import resolve_data_dir
+    from assistant.store.local import LocalSessionStore
+
     return LocalSessionStore(resolve_data_dir(getattr(args, "data_dir", None)))
 
 

@@ -27,7 +27,7 @@ def resolve_data_dir(cli_value: str | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     # imported here: only needed when no folder was given
-    from platformdirs import user_data_dir  # noqa: PLC0415
+    from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False))
 

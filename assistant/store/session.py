@@ -256,6 +256,10 @@ class LocalOpenSession(OpenSession):
         self._session.archived = archived
         self._save()
 
+    def set_extra(self, key: str, value: Any) -> None:
+        self._session.extra[key] = value
+        self._save()
+
     def export(self, path: Path, *, include_private: bool = False) -> None:
         write_export(self._session, path, include_private=include_private)
 

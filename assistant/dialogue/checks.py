@@ -1,0 +1,338 @@
+"""Static checks of dialogue folders (`haave check`).
+
+Structure (targets, reachability, loops, ids), languages, symbols, choices, conditions,
+words that name services, the easy-read checker on every client-visible text (when the
+`easyread` package offers `check_text`), and every test plan in the folder's `tests/`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from assistant.dialogue import graph
+from assistant.dialogue.loader import LoadedDialogue, load
+from assistant.dialogue.model import END_THEME, Condition, Dialogue, Step, StepKind, Texts, Theme
+from assistant.dialogue.testplan import plan_paths, run_plan
+from assistant.dialogue.yamlio import DataFileError, read_yaml, shown
+
+Level = Literal["error", "warning"]
+MAX_CHOICES = 5
+SERVICE_WORDS_FILE = "service-words.yaml"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing `haave check` reports: `PATH:LINE: STEP-ID: message`."""
+
+    path: Path
+    line: int | None
+    step_id: str | None
+    level: Level
+    message: str
+
+    def __str__(self) -> str:
+        where = self.step_id or "-"
+        return f"{shown(self.path)}:{self.line or 1}: {where}: {self.level}: {self.message}"
+
+
+#: An easy-read checker: (text, lang, silenced rule -> reason) -> [(level, rule, message)].
+TextChecker = Callable[[str, str, dict[str, str]], list[tuple[str, str, str]]]
+
+
+def easyread_checker() -> TextChecker | None:
+    """The `easyread` package's checker, or None while the package does not offer one."""
+    try:
+        check_text = importlib.import_module("easyread").check_text
+    except (ImportError, AttributeError):
+        return None
+
+    def check(text: str, lang: str, silenced: dict[str, str]) -> list[tuple[str, str, str]]:
+        report = check_text(text, lang, silenced=silenced)
+        return [
+            (f.level, f.rule, f"{f.message} ({f.suggestion})" if f.suggestion else f.message)
+            for f in report.findings
+            if not f.silenced and f.level in ("error", "warning")
+        ]
+
+    return check
+
+
+def check_folder(
+    folder: Path,
+    *,
+    texts: TextChecker | None = None,
+    service_words: dict[str, list[str]] | None = None,
+) -> list[Finding]:
+    """Every finding for one dialogue folder (the dialogue and its test plans)."""
+    try:
+        loaded = load(folder)
+    except DataFileError as exc:
+        return [Finding(p.path, p.line, p.step_id, "error", p.message) for p in exc.problems]
+    findings = list(check_dialogue(loaded, texts=texts, service_words=service_words))
+    findings += run_plans(loaded)
+    return findings
+
+
+def check_dialogue(
+    loaded: LoadedDialogue,
+    *,
+    texts: TextChecker | None = None,
+    service_words: dict[str, list[str]] | None = None,
+) -> Iterator[Finding]:
+    dialogue = loaded.dialogue
+
+    def at(item_id: str | None, level: Level, message: str) -> Finding:
+        path, line = loaded.where(item_id)
+        return Finding(path, line, item_id, level, message)
+
+    yield from _ids(dialogue, at)
+    for theme in dialogue.themes:
+        yield from _flow(theme, at)
+    yield from _conditions(dialogue, at)
+    yield from _languages(dialogue, at)
+    for step in dialogue.steps():
+        if len(step.choices) > MAX_CHOICES:
+            yield at(step.id, "error", f"{len(step.choices)} choices: keep at most {MAX_CHOICES}")
+        for symbol in [step.symbol, *(c.symbol for c in step.choices)]:
+            if symbol.isascii():
+                yield at(step.id, "error", f"'{symbol}' is not a symbol: use an emoji")
+    if service_words:
+        yield from _service_words(dialogue, service_words, at)
+    if texts is not None:
+        yield from _easy_read(dialogue, texts, at)
+
+
+def _ids(dialogue: Dialogue, at: Callable[..., Finding]) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for theme in dialogue.themes:
+        if theme.id in seen:
+            yield at(theme.id, "error", f"the theme id '{theme.id}' is used twice")
+        seen.add(theme.id)
+    steps: set[str] = set()
+    for step in dialogue.steps():
+        if step.id in steps or step.id in seen:
+            yield at(step.id, "error", f"the id '{step.id}' is used twice: ids must be unique")
+        steps.add(step.id)
+        choice_ids = [c.id for c in step.choices]
+        for dup in {c for c in choice_ids if choice_ids.count(c) > 1}:
+            yield at(step.id, "error", f"the choice id '{dup}' is used twice in this step")
+        if step.id == END_THEME:
+            yield at(step.id, "error", f"'{END_THEME}' is kept for the end of a theme: rename")
+
+
+def _flow(theme: Theme, at: Callable[..., Finding]) -> Iterator[Finding]:
+    ids = {s.id for s in theme.steps}
+    for step in theme.steps:
+        targets = [("next", step.next)] + [("branch", b.goto) for b in step.branches]
+        for what, target in targets:
+            if target is not None and target != END_THEME and target not in ids:
+                yield at(
+                    step.id,
+                    "error",
+                    f"the {what} target '{target}' is not a step of theme '{theme.id}': "
+                    f"use a step id of this theme or '{END_THEME}'",
+                )
+    flow = graph.edges(theme)
+    start = theme.steps[0].id
+    seen = graph.reachable(flow, start)
+    for step in theme.steps:
+        if step.id not in seen:
+            yield at(step.id, "error", "no path leads to this step: link it or remove it")
+    ends = graph.can_reach_end(flow)
+    for step in theme.steps:
+        if step.id in seen and step.id not in ends:
+            on_loop = step.id in graph.reachable(flow, step.id) - {step.id} or any(
+                step.id in graph.reachable(flow, t) for t in flow[step.id]
+            )
+            if on_loop:
+                yield at(step.id, "error", "this step is in a loop with no way out: add an exit")
+            else:
+                yield at(step.id, "error", "dead end: the theme cannot go on from here")
+
+
+def _conditions(dialogue: Dialogue, at: Callable[..., Finding]) -> Iterator[Finding]:
+    order = {t.id: i for i, t in enumerate(dialogue.themes)}
+    for theme in dialogue.themes:
+        flow = graph.edges(theme)
+        for step in theme.steps:
+            before = graph.ancestors(flow, step.id)
+            uses: list[tuple[Condition, bool]] = []
+            if step.when is not None:
+                uses.append((step.when, False))
+            uses += [(b.when, True) for b in step.branches]
+            for condition, is_branch in uses:
+                yield from _condition(
+                    dialogue, theme, step, condition, is_branch, before, order, at
+                )
+
+
+def _condition(
+    dialogue: Dialogue,
+    theme: Theme,
+    step: Step,
+    condition: Condition,
+    is_branch: bool,
+    before: set[str],
+    order: dict[str, int],
+    at: Callable[..., Finding],
+) -> Iterator[Finding]:
+    for sub in _leaves(condition):
+        assert sub.step is not None
+        found = dialogue.find(sub.step)
+        if found is None:
+            yield at(step.id, "error", f"the condition names '{sub.step}', which is not a step")
+            continue
+        other_theme, other = found
+        if not other.asks:
+            yield at(step.id, "error", f"the condition names '{sub.step}', which asks nothing")
+            continue
+        same = other_theme.id == theme.id
+        answered_earlier = (
+            same and (other.id in before or (is_branch and other.id == step.id))
+        ) or (not same and order[other_theme.id] < order[theme.id])
+        if same and not answered_earlier:
+            yield at(
+                step.id,
+                "error",
+                f"the condition names '{sub.step}', which cannot have been answered before here",
+            )
+        value = sub.is_ if sub.is_ is not None else sub.contains
+        if value is not None and other.kind is not StepKind.TEXT and value not in other.values():
+            yield at(
+                step.id,
+                "error",
+                f"'{value}' is not an answer of '{sub.step}': use one of "
+                + ", ".join(other.values()),
+            )
+        if value is not None and other.kind is StepKind.TEXT:
+            yield at(step.id, "error", f"'{sub.step}' asks for words: test it with 'answered'")
+        if sub.contains is not None and other.kind is not StepKind.MULTI_CHOICE:
+            yield at(step.id, "warning", f"'{sub.step}' takes one answer: use 'is', not 'contains'")
+
+
+def _leaves(condition: Condition) -> Iterator[Condition]:
+    if condition.step is not None:
+        yield condition
+    for sub in (condition.all_ or []) + (condition.any_ or []):
+        yield from _leaves(sub)
+    if condition.not_ is not None:
+        yield from _leaves(condition.not_)
+
+
+def client_texts(dialogue: Dialogue) -> Iterator[tuple[str | None, str, Texts]]:
+    """(step id, what, texts) of every text a client sees."""
+    yield None, "title", dialogue.title
+    for theme in dialogue.themes:
+        yield theme.id, "title", theme.title
+        for step in theme.steps:
+            yield step.id, "text", step.text
+            if step.help:
+                yield step.id, "help", step.help
+            for choice in step.choices:
+                yield step.id, f"choice '{choice.id}'", choice.text
+
+
+def _all_texts(dialogue: Dialogue) -> Iterator[tuple[str | None, str, Texts]]:
+    yield from client_texts(dialogue)
+    if dialogue.description:
+        yield None, "description", dialogue.description
+    for step in dialogue.steps():
+        for what, texts in (("tip", step.tip), ("label", step.label)):
+            if texts:
+                yield step.id, what, texts
+        for choice in step.choices:
+            if choice.label:
+                yield step.id, f"label of choice '{choice.id}'", choice.label
+
+
+def _languages(dialogue: Dialogue, at: Callable[..., Finding]) -> Iterator[Finding]:
+    declared = set(dialogue.languages)
+    for item_id, what, texts in _all_texts(dialogue):
+        for lang in sorted(declared - set(texts)):
+            yield at(item_id, "error", f"the {what} has no '{lang}' text: add the translation")
+        for lang in sorted(set(texts) - declared):
+            yield at(item_id, "warning", f"the {what} has a '{lang}' text, not a declared language")
+
+
+def load_service_words(root: Path) -> dict[str, list[str]]:
+    """Words that name services, per language, from `dialogues/service-words.yaml`."""
+    path = root / SERVICE_WORDS_FILE
+    if not path.exists():
+        return {}
+    data: Any = read_yaml(path).data or {}
+    return {str(k): [str(w).lower() for w in v or []] for k, v in data.items()}
+
+
+def _service_words(
+    dialogue: Dialogue, words: dict[str, list[str]], at: Callable[..., Finding]
+) -> Iterator[Finding]:
+    for item_id, what, texts in client_texts(dialogue):
+        found = dialogue.find(item_id) if item_id else None
+        silenced = {s.rule for s in found[1].silence} if found else set()
+        if "service-word" in silenced:
+            continue
+        for lang, text in texts.items():
+            lowered = text.lower()
+            for word in words.get(lang, []):
+                if word in lowered:
+                    yield at(
+                        item_id,
+                        "warning",
+                        f"the {what} ({lang}) names a service, '{word}': ask about needs "
+                        "and wishes instead",
+                    )
+
+
+def _easy_read(
+    dialogue: Dialogue, check: TextChecker, at: Callable[..., Finding]
+) -> Iterator[Finding]:
+    for item_id, what, texts in client_texts(dialogue):
+        found = dialogue.find(item_id) if item_id else None
+        for lang, text in texts.items():
+            silenced = {
+                s.rule: s.reason
+                for s in (found[1].silence if found else [])
+                if s.lang in (None, lang)
+            }
+            for level, rule, message in check(text, lang, silenced):
+                yield at(
+                    item_id,
+                    "error" if level == "error" else "warning",
+                    f"easy-read {rule} in the {what} ({lang}): {message}",
+                )
+
+
+def run_plans(loaded: LoadedDialogue) -> list[Finding]:
+    """Run every test plan of the dialogue; report failures and branches no plan takes."""
+    findings: list[Finding] = []
+    taken: set[tuple[str, int]] = set()
+    paths = plan_paths(loaded.folder)
+    for path in paths:
+        try:
+            run = run_plan(path, loaded.dialogue)
+        except DataFileError as exc:
+            findings += [
+                Finding(p.path, p.line, p.step_id, "error", p.message) for p in exc.problems
+            ]
+            continue
+        findings += [Finding(p.path, p.line, p.step_id, "error", p.message) for p in run.problems]
+        taken |= run.branches
+    if paths:
+        for step in loaded.dialogue.steps():
+            for i, branch in enumerate(step.branches):
+                if (step.id, i) not in taken:
+                    path, line = loaded.where(step.id)
+                    findings.append(
+                        Finding(
+                            path,
+                            line,
+                            step.id,
+                            "warning",
+                            f"no test plan takes the branch to '{branch.goto}': add a walk",
+                        )
+                    )
+    return findings

@@ -1,0 +1,270 @@
+"""Answers -> DraftPlan: the one place that decides what the caseworker's draft contains.
+
+`build_draft(session, dialogue, lang)` reads a session of `assistant.store` through
+`source_from_session` into a small neutral `PlanSource`, and `build_from_source` does the
+rest. Private answers are dropped here, before any renderer sees them.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel.dates import format_date, format_datetime
+
+from assistant.dialogue.answers import Answer
+from assistant.dialogue.model import Dialogue, Step, StepKind
+from assistant.plan.model import (
+    OTHER_SECTION,
+    SECTION_ORDER,
+    Audience,
+    Consent,
+    DifferingView,
+    DraftPlan,
+    Meeting,
+    Participant,
+    PlanAnswer,
+    PlanChoice,
+    PlanLang,
+    Section,
+    Source,
+    Status,
+)
+from assistant.plan.texts import DRAFT, MINE, draft_text, section_title
+
+#: Sections used by dialogues that are not draft sections: where their answers go.
+SECTION_ALIASES: dict[str, str] = {
+    "about_me": "own_view",
+    "likes": "important",
+    "likes_dislikes": "important",
+    "next_steps": "open_questions",
+    "dreams": "dreams_goals",
+    "goals": "dreams_goals",
+    "home": "daily_life",
+    "work": "daytime",
+    "health": "health_safety",
+    "support": "support_needs",
+    "decisions": "decision_support",
+}
+
+# C0/C1 control characters other than tab and newline: never wanted, and invalid in DOCX XML.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+#: Stored times are UTC; the caseworker reads them in Finnish time.
+PLAN_TIMEZONE = "Europe/Helsinki"
+
+
+def local_time(at: datetime, lang: PlanLang) -> str:
+    """A time for the draft: aware times shown in Finnish time, naive ones as they are."""
+    if at.tzinfo is not None:
+        with suppress(ZoneInfoNotFoundError):  # no time zone data here: keep UTC
+            at = at.astimezone(ZoneInfo(PLAN_TIMEZONE))
+    return format_datetime(at, "short", locale=lang)
+
+
+def clean(text: str) -> str:
+    """The client's words with control characters replaced (everything else verbatim)."""
+    return _CONTROL.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """One stored answer, as the plan needs it."""
+
+    step_id: str
+    answer: Answer
+    source: Source = Source.CLIENT
+    given_by: str | None = None
+    supported_by: str | None = None
+    at: datetime | None = None
+    confirmed: bool = False
+    private: bool = False
+
+
+@dataclass(frozen=True)
+class PlanSource:
+    """What the builder needs from a session."""
+
+    alias: str
+    lang: PlanLang
+    dialogue_id: str
+    dialogue_version: int
+    participants: list[tuple[str, str]] = field(default_factory=list)  # (name, role id)
+    meetings: list[tuple[date, list[str]]] = field(default_factory=list)
+    records: list[AnswerRecord] = field(default_factory=list)
+    consent: Consent | None = None
+    read_back_done: bool = False
+    session_id: str = ""
+
+
+def section_for(dialogue: Dialogue, step: Step) -> str:
+    raw = dialogue.section_of(step) or OTHER_SECTION
+    raw = SECTION_ALIASES.get(raw, raw)
+    return raw if raw in SECTION_ORDER else OTHER_SECTION
+
+
+def _value_label(value: str, step: Step, lang: PlanLang) -> PlanChoice:
+    choice = step.choice(value)
+    if choice is not None:
+        label = (choice.label or choice.text).get(lang) or next(iter(choice.text.values()))
+        mine = choice.text.get(lang) or label
+        return PlanChoice(id=value, label=label, mine=mine, symbol=choice.symbol)
+    if value in DRAFT and step.kind in (StepKind.YES_NO, StepKind.SCALE3):
+        return PlanChoice(id=value, label=DRAFT[value][lang], mine=MINE[value][lang])
+    return PlanChoice(id=value, label=clean(value), mine=clean(value))
+
+
+def _text(texts: dict[Any, str] | None, lang: PlanLang, default: str = "") -> str:
+    if not texts:
+        return default
+    return texts.get(lang) or next(iter(texts.values()))
+
+
+def _plan_answer(rec: AnswerRecord, dialogue: Dialogue, lang: PlanLang) -> PlanAnswer:
+    found = dialogue.find(rec.step_id)
+    step = found[1] if found else None
+    ans = rec.answer
+    status = Status.ANSWERED if ans.skipped is None else Status(ans.skipped.value)
+    if step is None:  # an answer kept from an older dialogue: shown, never dropped
+        label, question, symbol, section = rec.step_id, rec.step_id, "", OTHER_SECTION
+        choices = [PlanChoice(id=c, label=clean(c), mine=clean(c)) for c in ans.choices]
+    else:
+        question = _text(step.text, lang)
+        label = _text(step.label, lang, _text(step.text, lang))
+        symbol, section = step.symbol, section_for(dialogue, step)
+        choices = [_value_label(c, step, lang) for c in ans.choices]
+    return PlanAnswer(
+        step_id=rec.step_id,
+        section=section,
+        label=label,
+        question=question,
+        symbol=symbol,
+        status=status,
+        choices=choices,
+        words=clean(ans.text) if ans.text else None,
+        source=rec.source,
+        given_by=clean(rec.given_by) if rec.given_by else None,
+        supported_by=clean(rec.supported_by) if rec.supported_by else None,
+        answered_at=rec.at,
+        answered_text=local_time(rec.at, lang) if rec.at else "",
+        confirmed=rec.confirmed,
+    )
+
+
+def _same(a: PlanAnswer, b: PlanAnswer) -> bool:
+    return (a.status, [c.id for c in a.choices], (a.words or "").strip()) == (
+        b.status,
+        [c.id for c in b.choices],
+        (b.words or "").strip(),
+    )
+
+
+def consent_text(consent: Consent | None, lang: PlanLang) -> str:
+    if consent is None:
+        return draft_text("consent_missing", lang)
+    when = format_date(consent.decided_on, "long", locale=lang)
+    if consent.nobody_yet:
+        return f"{draft_text('consent_none', lang)} ({draft_text('consent_decided', lang)} {when})"
+    who = []
+    for aud in consent.audience:
+        name = consent.caseworker_name if aud is Audience.CASEWORKER else consent.supporter_name
+        role = draft_text(f"aud_{aud.value}", lang)
+        who.append(f"{role} {clean(name)}" if name else role)
+    return f"{', '.join(who)} ({draft_text('consent_decided', lang)} {when})"
+
+
+def _order(dialogue: Dialogue) -> dict[str, int]:
+    return {s.id: i for i, s in enumerate(dialogue.steps())}
+
+
+def build_from_source(
+    src: PlanSource, dialogue: Dialogue, lang: PlanLang, today: date | None = None
+) -> DraftPlan:
+    """The draft plan from a neutral `PlanSource`."""
+    order = _order(dialogue)
+    records = sorted(
+        (r for r in src.records if not r.private),
+        key=lambda r: (order.get(r.step_id, len(order)), r.at or datetime.min),
+    )
+    client_sources = (Source.CLIENT, Source.CLIENT_WITH_SUPPORT)
+    answers = [_plan_answer(r, dialogue, lang) for r in records]
+    client_by_step = {
+        a.step_id: a for a in answers if a.source in client_sources and a.status is Status.ANSWERED
+    }
+    by_section: dict[str, list[PlanAnswer]] = {}
+    differing: list[DifferingView] = []
+    not_answered: list[PlanAnswer] = []
+    for a in answers:
+        mine = client_by_step.get(a.step_id)
+        if a.source is Source.SUPPORTER_VIEW and mine is not None and not _same(a, mine):
+            differing.append(DifferingView(step_id=a.step_id, label=a.label, client=mine, other=a))
+        elif a.status is not Status.ANSWERED and a.source in client_sources:
+            not_answered.append(a)
+        else:
+            by_section.setdefault(a.section, []).append(a)
+    sections = [
+        Section(id=s, title=section_title(s, lang), answers=by_section.get(s, []))
+        for s in (*SECTION_ORDER, OTHER_SECTION)
+        if s not in ("basic", OTHER_SECTION) or by_section.get(s)
+    ]
+    communication = [
+        ", ".join([c.label for c in a.choices] + ([a.words] if a.words else []))
+        for a in by_section.get("communication", [])
+        if a.source in client_sources
+    ]
+    today = today or date.today()
+    roles = {"client", "supporter", "support_ring", "experience_expert", "relative"}
+    roles |= {"caseworker", "facilitator"}
+    return DraftPlan(
+        lang=lang,
+        client_lang=src.lang,
+        alias=clean(src.alias),
+        dialogue_id=src.dialogue_id,
+        dialogue_version=src.dialogue_version,
+        prepared_on=today,
+        prepared_text=format_date(today, "full", locale=lang),
+        meetings=[
+            Meeting(
+                on=d,
+                on_text=format_date(d, "full", locale=lang),
+                present=[clean(p) for p in present],
+            )
+            for d, present in sorted(src.meetings, key=lambda m: m[0])
+        ],
+        participants=[
+            Participant(
+                name=clean(name),
+                role=role,
+                role_label=draft_text(f"role_{role}", lang) if role in roles else clean(role),
+            )
+            for name, role in src.participants
+        ],
+        communication=communication,
+        consent=src.consent,
+        consent_text=consent_text(src.consent, lang),
+        read_back_done=src.read_back_done,
+        sections=sections,
+        differing_views=differing,
+        not_answered=not_answered,
+    )
+
+
+def source_from_session(session: Any) -> PlanSource:
+    """Read a session of `assistant.store` into a `PlanSource`."""
+    if isinstance(session, PlanSource):
+        return session
+    from assistant.plan.build_session import source_from_store_session
+
+    return source_from_store_session(session)
+
+
+def build_draft(
+    session: Any, dialogue: Dialogue, lang: PlanLang, today: date | None = None
+) -> DraftPlan:
+    """The caseworker's draft plan for a session, in `lang` (fi, sv or en)."""
+    return build_from_source(source_from_session(session), dialogue, lang, today)

@@ -1,0 +1,152 @@
+""" "My plan": the client's own easy-read copy, in the first person, with symbols.
+
+Only the client's own answers are in it (not supporters' views or facilitators' notes);
+private answers never reach the `DraftPlan` it is made from.
+"""
+
+from __future__ import annotations
+
+from babel.dates import format_date
+
+from assistant.plan.model import (
+    OTHER_SECTION,
+    SECTION_ORDER,
+    Audience,
+    DraftPlan,
+    PlanAnswer,
+    PlanLang,
+    Source,
+    Status,
+)
+from assistant.plan.render.html import e, page
+from assistant.plan.render.markdown import md_inline, md_quote
+from assistant.plan.texts import MINE, mine_text
+
+SECTION_SYMBOLS: dict[str, str] = {
+    "basic": "🙂",
+    "own_view": "🙂",
+    "strengths": "💪",
+    "important": "❤️",
+    "dreams_goals": "🌟",
+    "daily_life": "🏠",
+    "daytime": "🛠️",
+    "free_time": "🎨",
+    "people": "👥",
+    "health_safety": "🩺",
+    "working_not_working": "👍",
+    "support_needs": "🤝",
+    "communication": "💬",
+    "decision_support": "🧭",
+    "budget": "💶",
+    "open_questions": "📝",
+    OTHER_SECTION: "📌",
+}
+
+CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  font-size: 16pt; line-height: 1.6; max-width: 36em; margin: 1em auto; padding: 0 1em;
+  color: #111; background: #fff; }
+h1 { font-size: 1.8em; } h2 { font-size: 1.4em; margin-top: 1.5em; }
+ul { list-style: none; padding: 0; } li { margin: 0.8em 0; }
+.symbol { font-size: 1.4em; margin-right: 0.4em; }
+.words { white-space: pre-wrap; overflow-wrap: anywhere; }
+@media print { @page { size: A4; margin: 18mm; } body { max-width: none; margin: 0; } }
+"""
+
+_CLIENT = (Source.CLIENT, Source.CLIENT_WITH_SUPPORT)
+
+
+def my_answers(plan: DraftPlan) -> list[tuple[str, list[PlanAnswer]]]:
+    """The client's own answers, by section in draft order: (section id, answers)."""
+    mine = [a for a in plan.all_answers() if a.source in _CLIENT]
+    out = []
+    for section in (*SECTION_ORDER, OTHER_SECTION):
+        found = [a for a in mine if a.section == section]
+        if found:
+            out.append((section, found))
+    return out
+
+
+def _sees(plan: DraftPlan) -> list[str]:
+    consent = plan.consent
+    if consent is None or consent.nobody_yet:
+        return [mine_text("sees_nobody", plan.lang)]
+    keys = {Audience.CASEWORKER: "sees_caseworker", Audience.SUPPORTER: "sees_supporter"}
+    return [mine_text(keys[a], plan.lang) for a in consent.audience]
+
+
+def _answer_lines(a: PlanAnswer, lang: PlanLang) -> list[tuple[str, str]]:
+    """(symbol, text) pairs saying my answer."""
+    if a.status is not Status.ANSWERED:
+        return [("", mine_text(a.status.value, lang))]
+    return [(c.symbol, c.mine) for c in a.choices]
+
+
+def section_heading(section: str, lang: PlanLang) -> str:
+    key = f"s_{section}"
+    return MINE.get(key, MINE["s_other"])[lang]
+
+
+def render_mine_html(plan: DraftPlan) -> str:
+    lang = plan.lang
+    title = mine_text("title", lang)
+    made = format_date(plan.prepared_on, "long", locale=lang)
+    body = [
+        f'<h1><span class="symbol" aria-hidden="true">📘</span>{e(title)}</h1>',
+        f"<p>{e(mine_text('intro', lang))}</p>",
+        f"<p>{e(mine_text('made_on', lang))}: {e(made)}</p>",
+        f"<p>{e(mine_text('draft', lang))}</p>",
+    ]
+    for section, answers in my_answers(plan):
+        symbol = SECTION_SYMBOLS.get(section, "📌")
+        body += [
+            f'<h2><span class="symbol" aria-hidden="true">{symbol}</span>'
+            f"{e(section_heading(section, lang))}</h2>",
+            "<ul>",
+        ]
+        for a in answers:
+            body.append(f'<li><span class="symbol" aria-hidden="true">{e(a.symbol)}</span>')
+            body.append(f"<strong>{e(a.question)}</strong>")
+            for sym, text in _answer_lines(a, lang):
+                mark = f'<span class="symbol" aria-hidden="true">{e(sym)}</span>' if sym else ""
+                body.append(f"<br>{mark}{e(text)}")
+            if a.words:
+                body.append(f'<p class="words">{e(a.words)}</p>')
+            body.append("</li>")
+        body.append("</ul>")
+    who = e(mine_text("who_sees", lang))
+    body += [
+        f'<h2><span class="symbol" aria-hidden="true">👀</span>{who}</h2>',
+        *(f"<p>{e(line)}</p>" for line in _sees(plan)),
+    ]
+    return page(lang, title, body, CSS)
+
+
+def render_mine_markdown(plan: DraftPlan) -> str:
+    lang = plan.lang
+    made = format_date(plan.prepared_on, "long", locale=lang)
+    out = [
+        f"# 📘 {md_inline(mine_text('title', lang))}",
+        "",
+        md_inline(mine_text("intro", lang)),
+        "",
+        f"{md_inline(mine_text('made_on', lang))}: {md_inline(made)}",
+        "",
+        md_inline(mine_text("draft", lang)),
+        "",
+    ]
+    for section, answers in my_answers(plan):
+        symbol = SECTION_SYMBOLS.get(section, "📌")
+        out += [f"## {symbol} {md_inline(section_heading(section, lang))}", ""]
+        for a in answers:
+            out += [f"### {a.symbol} {md_inline(a.question)}".replace("###  ", "### "), ""]
+            lines = _answer_lines(a, lang)
+            for sym, text in lines:
+                out.append(f"- {sym} {md_inline(text)}".replace("-  ", "- "))
+            if lines:
+                out.append("")
+            if a.words:
+                out += [*md_quote(a.words), ""]
+    out += [f"## 👀 {md_inline(mine_text('who_sees', lang))}", ""]
+    out += [md_inline(line) for line in _sees(plan)]
+    return "\n".join(out) + "\n"

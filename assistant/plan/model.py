@@ -1,0 +1,177 @@
+"""The draft plan: one pydantic model that every export format is rendered from.
+
+`DraftPlan` holds texts already resolved into the draft's language, so renderers only lay
+them out. Private answers never reach it (the builder leaves them out).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PlanLang = Literal["fi", "sv", "en"]
+
+#: The sections of the caseworker's draft, in the order they are printed.
+SECTION_ORDER: tuple[str, ...] = (
+    "basic",
+    "own_view",
+    "strengths",
+    "important",
+    "dreams_goals",
+    "daily_life",
+    "daytime",
+    "free_time",
+    "people",
+    "health_safety",
+    "working_not_working",
+    "support_needs",
+    "communication",
+    "decision_support",
+    "budget",
+    "open_questions",
+)
+#: Where answers go whose section is unknown: never dropped.
+OTHER_SECTION = "other"
+
+
+class _Plan(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(StrEnum):
+    """Who gave an answer."""
+
+    CLIENT = "client"
+    """The client, on their own."""
+    CLIENT_WITH_SUPPORT = "client_with_support"
+    """The client, with a supporter helping."""
+    SUPPORTER_VIEW = "supporter_view"
+    """A supporter's own view, kept beside the client's answer."""
+    FACILITATOR_NOTE = "facilitator_note"
+    """A note by the experience expert or facilitator."""
+
+
+class Status(StrEnum):
+    """Whether a question was answered, and if not, why."""
+
+    ANSWERED = "answered"
+    DONT_KNOW = "dont_know"
+    SKIP = "skip"
+    LATER = "later"
+    DECLINE = "decline"
+
+
+class Audience(StrEnum):
+    """Who the client lets see the plan."""
+
+    CASEWORKER = "caseworker"
+    SUPPORTER = "supporter"
+
+
+class Consent(_Plan):
+    """The client's choice of who will see the plan. No audience means 'nobody yet'."""
+
+    audience: list[Audience] = Field(default_factory=list)
+    caseworker_name: str | None = Field(None, description="The caseworker named by the client.")
+    supporter_name: str | None = None
+    decided_on: date
+
+    @property
+    def nobody_yet(self) -> bool:
+        return not self.audience
+
+
+class Participant(_Plan):
+    name: str
+    role: str = Field(description="Role id: client, supporter, experience_expert, ...")
+    role_label: str = Field(description="The role in the draft's language.")
+
+
+class Meeting(_Plan):
+    on: date
+    on_text: str = Field(description="The date written out for the draft's locale.")
+    present: list[str] = Field(default_factory=list)
+
+
+class PlanChoice(_Plan):
+    id: str
+    label: str = Field(description="Caseworker-facing wording in the draft's language.")
+    mine: str = Field(description="The client's own wording (first person) for 'My plan'.")
+    symbol: str = ""
+
+
+class PlanAnswer(_Plan):
+    """One answer record as the caseworker sees it."""
+
+    step_id: str
+    section: str
+    label: str = Field(description="The question's caseworker label.")
+    question: str = Field(description="The easy-read question, in the draft's language.")
+    symbol: str = ""
+    status: Status
+    choices: list[PlanChoice] = Field(default_factory=list)
+    words: str | None = Field(None, description="The client's own words, verbatim.")
+    source: Source
+    given_by: str | None = Field(None, description="Who gave the answer (name or alias).")
+    supported_by: str | None = Field(None, description="Who supported, when supported.")
+    answered_at: datetime | None = None
+    answered_text: str = Field("", description="`answered_at` written for the locale.")
+    confirmed: bool = Field(False, description="Confirmed by the client at the read-back.")
+
+
+class DifferingView(_Plan):
+    """A supporter's view beside the client's own answer to the same question."""
+
+    step_id: str
+    label: str
+    client: PlanAnswer
+    other: PlanAnswer
+
+
+class Section(_Plan):
+    id: str
+    title: str
+    answers: list[PlanAnswer] = Field(default_factory=list)
+
+
+class DraftPlan(_Plan):
+    """The caseworker's draft support plan, and the source of the client's own copy."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, title="Haave draft plan")
+
+    format_version: Literal[1] = 1
+    lang: PlanLang
+    client_lang: PlanLang = Field(description="The language the client used in the session.")
+    alias: str
+    dialogue_id: str
+    dialogue_version: int
+    prepared_on: date
+    prepared_text: str
+    meetings: list[Meeting] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=list)
+    communication: list[str] = Field(
+        default_factory=list, description="How the client communicates (from the answers)."
+    )
+    consent: Consent | None = None
+    consent_text: str = ""
+    read_back_done: bool = False
+    sections: list[Section] = Field(default_factory=list)
+    differing_views: list[DifferingView] = Field(default_factory=list)
+    not_answered: list[PlanAnswer] = Field(
+        default_factory=list, description="Declined, skipped, 'don't know' and 'later'."
+    )
+
+    def all_answers(self) -> list[PlanAnswer]:
+        """Every answer record in the draft, each exactly once."""
+        out = [a for s in self.sections for a in s.answers]
+        out += [d.other for d in self.differing_views]
+        return out + list(self.not_answered)
+
+    @property
+    def unconfirmed(self) -> list[PlanAnswer]:
+        """The client's answers the client has not confirmed at the read-back."""
+        client = (Source.CLIENT, Source.CLIENT_WITH_SUPPORT)
+        return [a for a in self.all_answers() if a.source in client and not a.confirmed]
