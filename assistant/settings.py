@@ -50,7 +50,7 @@ def config_path() -> Path:
     override = os.environ.get(SETTINGS_ENV)
     if override:
         return Path(override)
-    from platformdirs import user_config_dir  # deferred: only needed when no override  # noqa: PLC0415
+    from platformdirs import user_config_dir  # deferred: only needed when no override
 
     folder = Path(user_config_dir("haave", appauthor=False))
     toml = folder / "settings.toml"

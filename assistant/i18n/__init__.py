@@ -31,8 +31,8 @@ def _po_path(lang: str) -> Path:
 
 def compile_catalog(lang: str) -> bytes:
     """The `.mo` bytes for a language, compiled from its `.po` with babel."""
-    from babel.messages.mofile import write_mo  # deferred: only when a .mo must be made  # noqa: PLC0415
-    from babel.messages.pofile import read_po  # noqa: PLC0415
+    from babel.messages.mofile import write_mo  # deferred: only when a .mo must be made
+    from babel.messages.pofile import read_po
 
     with _po_path(lang).open("rb") as handle:
         catalog = read_po(handle, locale=lang, domain=DOMAIN)
@@ -82,7 +82,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def format_date(value: date | datetime, lang: str | None = None) -> str:
     """A date written in full words, e.g. '23. marraskuuta 2026'."""
-    from babel.dates import format_date as _format  # deferred: babel.dates loads locale data  # noqa: PLC0415
+    from babel.dates import format_date as _format  # deferred: babel.dates loads locale data
 
     day = value.date() if isinstance(value, datetime) else value
     return _format(day, format="long", locale=lang or _state["language"])
@@ -90,8 +90,8 @@ def format_date(value: date | datetime, lang: str | None = None) -> str:
 
 def system_language() -> str:
     """The system locale's language when it is one of ours, else Finnish."""
-    import locale  # noqa: PLC0415
-    import os  # noqa: PLC0415
+    import locale
+    import os
 
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(name, "")
@@ -107,7 +107,7 @@ def system_language() -> str:
 
 def catalog_texts(lang: str) -> list[tuple[str, str]]:
     """Every (msgid, translated text) of a language's catalog, for the easy-read checker."""
-    from babel.messages.pofile import read_po  # noqa: PLC0415
+    from babel.messages.pofile import read_po
 
     po = _po_path(lang)
     if not po.exists():

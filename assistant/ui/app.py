@@ -80,7 +80,7 @@ class HaaveApp(App[int]):
     def settings(self) -> Settings:
         """Every setting, validated (loaded at first use)."""
         if self._settings is None:
-            from assistant.settings import load_settings  # noqa: PLC0415 - see __init__
+            from assistant.settings import load_settings
 
             self._settings = load_settings(self.settings_path)
         return self._settings
@@ -95,7 +95,7 @@ class HaaveApp(App[int]):
     def service(self) -> Service:
         """The sessions and the dialogue; made at first use to keep start-up fast."""
         if self._service is None:
-            from assistant.ui.service import Service  # noqa: PLC0415 - deferred: store, tinydb
+            from assistant.ui.service import Service
 
             self._service = Service(self._data_dir or self.settings.data_dir, self._dialogue_name)
         return self._service
@@ -110,7 +110,7 @@ class HaaveApp(App[int]):
         self.theme = wanted if wanted in THEME_NAMES else "haave"
         # the full settings (pydantic) and the keymap load just after the first screen is up
         self.set_timer(0.3, self._load_settings)
-        from assistant.ui.screens.language import LanguageScreen  # noqa: PLC0415
+        from assistant.ui.screens.language import LanguageScreen
 
         self.push_screen(LanguageScreen(first=True))
 
@@ -133,7 +133,7 @@ class HaaveApp(App[int]):
                     screen.refresh(recompose=True)
 
     def action_choose_language(self) -> None:
-        from assistant.ui.screens.language import LanguageScreen  # noqa: PLC0415
+        from assistant.ui.screens.language import LanguageScreen
 
         if isinstance(self.screen, LanguageScreen):
             return
@@ -148,7 +148,7 @@ class HaaveApp(App[int]):
         self.notify(_("Colours changed."), timeout=3)
 
     def save_settings(self) -> None:
-        from assistant.settings import save_settings  # noqa: PLC0415 - see __init__
+        from assistant.settings import save_settings
 
         try:
             save_settings(self.settings, self.settings_path)
@@ -180,7 +180,7 @@ class HaaveApp(App[int]):
 
     def take_break(self) -> None:
         """Save everything and show "See you next time"."""
-        from assistant.ui.screens.pause import BreakScreen  # noqa: PLC0415
+        from assistant.ui.screens.pause import BreakScreen
 
         self.close_session()
         self.goto(BreakScreen())

@@ -18,7 +18,7 @@ def settings_file(override: Path | None) -> Path:
         return override
     if os.environ.get("HAAVE_SETTINGS"):
         return Path(os.environ["HAAVE_SETTINGS"])
-    from platformdirs import user_config_dir  # noqa: PLC0415 - only without an override
+    from platformdirs import user_config_dir
 
     folder = Path(user_config_dir("haave", appauthor=False))
     toml = folder / "settings.toml"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 import types
 from dataclasses import dataclass
@@ -147,3 +148,31 @@ async def test_help_explains_glossary_words(
         text = str(app.screen.query_one("#help-text").render())
         assert "Voit kertoa myös lempinimen." in text
         assert "nimi: Sana, jolla sinua kutsutaan." in text
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("assistant.plan") is None, reason="assistant.plan is not installed"
+)
+async def test_export_makes_my_own_easy_copy(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_conversation(pilot)
+        await pilot.press("enter")
+        for key in ("M", "enter", "1", "f7", "f9", "f7", "enter"):
+            await pilot.press(key)
+            await pilot.pause()
+        for _ in range(8):
+            if app.screen.query("#done"):
+                break
+            await pilot.press("1")
+            await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen_name(app) == "ExportScreen"
+        await pilot.press("1")  # my own easy copy
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if getattr(app.screen, "result", None):
+                break
+        assert "✅" in (app.screen.result or "")  # type: ignore[attr-defined]
+    assert list((tmp_path / "data" / "exports").glob("*.html"))

@@ -42,7 +42,7 @@ class HaaveScreen(Screen[Any]):
             self.dismiss(None)
 
     def action_help(self) -> None:
-        from assistant.ui.screens.modals import HelpScreen  # noqa: PLC0415
+        from assistant.ui.screens.modals import HelpScreen
 
         self.app.push_screen(HelpScreen(self.help_text()))
 

@@ -224,7 +224,7 @@ class ConversationScreen(HaaveScreen):
         return ". ".join(parts)
 
     def help_text(self) -> str:
-        from assistant.ui.screens.help_text import step_help  # noqa: PLC0415
+        from assistant.ui.screens.help_text import step_help
 
         step = self.step
         return step_help(step) if step else super().help_text()
@@ -259,7 +259,7 @@ class ConversationScreen(HaaveScreen):
         self.pending_own = None
         self.show_tip = False  # the tip is hidden again on each new step
         if self.session.conversation.finished:
-            from assistant.ui.screens.readback import ReadbackScreen  # noqa: PLC0415
+            from assistant.ui.screens.readback import ReadbackScreen
 
             self.haave.goto(ReadbackScreen())
         else:
@@ -352,7 +352,7 @@ class ConversationScreen(HaaveScreen):
         self._moved()
 
     def action_themes(self) -> None:
-        from assistant.ui.screens.themes import ThemesScreen  # noqa: PLC0415
+        from assistant.ui.screens.themes import ThemesScreen
 
         self.session.save()
         self.haave.goto(ThemesScreen())
@@ -362,7 +362,7 @@ class ConversationScreen(HaaveScreen):
         self.query_one("#tip", Static).display = self.show_tip
 
     def action_who_answers(self) -> None:
-        from assistant.ui.screens.modals import AnsweringScreen  # noqa: PLC0415
+        from assistant.ui.screens.modals import AnsweringScreen
 
         others = [p.name for p in self.session.present if p.role != "client"]
         if not others:

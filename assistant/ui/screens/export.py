@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -78,14 +79,15 @@ class ExportScreen(HaaveScreen):
 
     def _export(self, session_id: str, data_dir: Path, mine: bool) -> None:
         try:
-            from assistant.plan.export import export  # noqa: PLC0415 - optional room
+            from assistant.plan.export import export
 
             folder = data_dir / "exports"
             folder.mkdir(parents=True, exist_ok=True)
+            lang: Any = i18n.get_language()  # one of fi / sv / en (set_language keeps it so)
             path = export(
                 session_id,
                 "html",
-                i18n.get_language(),
+                lang,
                 mine=mine,
                 out=folder,
                 data_dir=data_dir,
@@ -100,7 +102,7 @@ class ExportScreen(HaaveScreen):
         self.redraw()
 
     def action_back(self) -> None:
-        from assistant.ui.screens.readback import ReadbackScreen  # noqa: PLC0415
-        from assistant.ui.screens.sessions import SessionsScreen  # noqa: PLC0415
+        from assistant.ui.screens.readback import ReadbackScreen
+        from assistant.ui.screens.sessions import SessionsScreen
 
         self.haave.goto(ReadbackScreen() if self.haave.session else SessionsScreen())

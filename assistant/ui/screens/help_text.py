@@ -11,7 +11,7 @@ from assistant.ui.words import text_of
 def glossary_lines(text: str, lang: str) -> list[str]:
     """'word: meaning' lines from the easyread glossary, when that package has one."""
     try:
-        from easyread.glossary import terms_in  # type: ignore[import-not-found,unused-ignore]  # noqa: PLC0415
+        from easyread.glossary import terms_in  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return []
     try:

@@ -49,7 +49,7 @@ class LanguageScreen(HaaveScreen):
         event.stop()
         if self.first:
             self.haave.set_language(event.value)
-            from assistant.ui.screens.sessions import SessionsScreen  # noqa: PLC0415
+            from assistant.ui.screens.sessions import SessionsScreen
 
             self.haave.goto(SessionsScreen())
         else:

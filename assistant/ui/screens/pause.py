@@ -36,7 +36,7 @@ class BreakScreen(HaaveScreen):
         return None
 
     def _resume(self) -> None:
-        from assistant.ui.screens.sessions import SessionsScreen  # noqa: PLC0415
+        from assistant.ui.screens.sessions import SessionsScreen
 
         self.haave.goto(SessionsScreen())
 

@@ -114,7 +114,7 @@ class ReadbackScreen(HaaveScreen):
     def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
         event.stop()
         if event.value == "export":
-            from assistant.ui.screens.export import ExportScreen  # noqa: PLC0415
+            from assistant.ui.screens.export import ExportScreen
 
             self.haave.goto(ExportScreen())
             return
@@ -123,7 +123,7 @@ class ReadbackScreen(HaaveScreen):
         if event.value == "change":
             self.session.confirm(step.id, False)
             self.session.change(step.id)
-            from assistant.ui.screens.conversation import ConversationScreen  # noqa: PLC0415
+            from assistant.ui.screens.conversation import ConversationScreen
 
             self.haave.goto(ConversationScreen())
             return
@@ -144,6 +144,6 @@ class ReadbackScreen(HaaveScreen):
             self.index -= 1
             self.redraw()
         else:
-            from assistant.ui.screens.themes import ThemesScreen  # noqa: PLC0415
+            from assistant.ui.screens.themes import ThemesScreen
 
             self.haave.goto(ThemesScreen())

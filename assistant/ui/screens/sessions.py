@@ -71,7 +71,7 @@ class SessionsScreen(HaaveScreen):
 
     def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
         event.stop()
-        from assistant.ui.screens.who import WhoScreen  # noqa: PLC0415
+        from assistant.ui.screens.who import WhoScreen
 
         if event.value == NEW:
             self.haave.goto(WhoScreen(session=None))
@@ -104,7 +104,7 @@ class SessionsScreen(HaaveScreen):
         self._ask("delete")
 
     def _ask(self, what: str) -> None:
-        from assistant.ui.screens.modals import ConfirmScreen  # noqa: PLC0415
+        from assistant.ui.screens.modals import ConfirmScreen
 
         summary = self._highlighted()
         if summary is None:
@@ -131,6 +131,6 @@ class SessionsScreen(HaaveScreen):
         super().on_button_pressed(event)
 
     def action_back(self) -> None:
-        from assistant.ui.screens.language import LanguageScreen  # noqa: PLC0415
+        from assistant.ui.screens.language import LanguageScreen
 
         self.haave.goto(LanguageScreen(first=True))

@@ -45,7 +45,7 @@ class ThemesScreen(HaaveScreen):
     def compose(self) -> ComposeResult:
         session = self.haave.session
         assert session is not None
-        from assistant import i18n  # noqa: PLC0415
+        from assistant import i18n
 
         lang = i18n.get_language()
         states = session.conversation.theme_states()
@@ -89,11 +89,11 @@ class ThemesScreen(HaaveScreen):
         if event.value != IN_ORDER:
             session.conversation.jump_to_theme(event.value)
             session.save()
-        from assistant.ui.screens.conversation import ConversationScreen  # noqa: PLC0415
+        from assistant.ui.screens.conversation import ConversationScreen
 
         self.haave.goto(ConversationScreen())
 
     def action_back(self) -> None:
-        from assistant.ui.screens.sessions import SessionsScreen  # noqa: PLC0415
+        from assistant.ui.screens.sessions import SessionsScreen
 
         self.haave.goto(SessionsScreen())

@@ -144,21 +144,21 @@ class WhoScreen(HaaveScreen):
             self.notify(_("Write your name or a nickname first."))
             self.query_one("#client-name", Input).focus()
             return
-        from assistant import i18n  # noqa: PLC0415
+        from assistant import i18n
 
         session = self.session or self.haave.service.create(alias, i18n.get_language())
         session.start_meeting([Participant(name=alias, role="client"), *self.people])
         self.haave.open_session(session)
         if self.session is None:
-            from assistant.ui.screens.themes import ThemesScreen  # noqa: PLC0415
+            from assistant.ui.screens.themes import ThemesScreen
 
             self.haave.goto(ThemesScreen())
         else:
-            from assistant.ui.screens.conversation import ConversationScreen  # noqa: PLC0415
+            from assistant.ui.screens.conversation import ConversationScreen
 
             self.haave.goto(ConversationScreen())
 
     def action_back(self) -> None:
-        from assistant.ui.screens.sessions import SessionsScreen  # noqa: PLC0415
+        from assistant.ui.screens.sessions import SessionsScreen
 
         self.haave.goto(SessionsScreen())
