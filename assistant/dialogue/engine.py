@@ -202,6 +202,17 @@ class Conversation:
         self.state.later_round = False
         return self.current
 
+    def revisit(self, step_id: str) -> Step | None:
+        """Show an earlier step again (e.g. to change it at the read-back). Answers are kept."""
+        if self.dialogue.find(step_id) is None:
+            raise KeyError(f"no step '{step_id}' in dialogue '{self.dialogue.id}'")
+        if self.state.step_id is not None and self.state.step_id != step_id:
+            self.state.history.append(self.state.step_id)
+        self.state.step_id = step_id
+        self.state.finished = False
+        self.state.later_round = False
+        return self.current
+
     # -- inside ----------------------------------------------------------------------------
 
     def _require_current(self) -> Step:

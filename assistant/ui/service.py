@@ -189,11 +189,7 @@ class OpenSession:
 
     def change(self, step_id: str) -> None:
         """Go back to a step to change its answer (from the read-back)."""
-        state = self.conversation.state
-        if state.step_id is not None and state.step_id != step_id:
-            state.history.append(state.step_id)
-        state.step_id = step_id
-        state.finished = False
+        self.conversation.revisit(step_id)
         self.save()
 
     def save(self) -> None:

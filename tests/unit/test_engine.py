@@ -216,3 +216,18 @@ def test_a_later_answer_opens_its_follow_ups(dialogue: Dialogue) -> None:
     assert at(conv) == "enough"  # still open on the flow
     conv.answer(Answer.pick("yes"))
     assert at(conv) == "anything-else"  # wish is answered: the theme ends
+
+
+def test_revisit_a_step_from_the_read_back(dialogue: Dialogue) -> None:
+    conv = start(dialogue)
+    conv.answer(Answer.words("Maija"))
+    conv.answer(Answer.pick("like"))
+    conv.revisit("name")
+    assert at(conv) == "name" and conv.answer_to("name") == Answer.words("Maija")
+    conv.answer(Answer.words("Maija M."))
+    assert at(conv) == "mood"  # the flow goes on from the changed step
+    conv.back()
+    conv.back()
+    assert at(conv) == "name"
+    with pytest.raises(KeyError):
+        conv.revisit("nope")
