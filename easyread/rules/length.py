@@ -1,0 +1,90 @@
+"""Sentence length, one idea per sentence, line length, long words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from easyread.model import Finding
+from easyread.rules import Context
+from easyread.settings import Level
+
+
+def sentence_length(ctx: Context) -> Iterator[Finding]:
+    t = ctx.thresholds
+    for s in ctx.sentences:
+        n = len(s.words)
+        level: Level
+        if n > t.words_error:
+            level = "error"
+        elif n > t.words_warn:
+            level = "warning"
+        else:
+            continue
+        yield ctx.finding(
+            "sentence-length", level, s, (s.start, s.end),
+            f"This sentence has {n} words. Easy read: at most {t.words_warn} words, "
+            f"never more than {t.words_error}.",
+            "Split it into two or more short sentences.",
+        )
+
+
+def one_idea(ctx: Context) -> Iterator[Finding]:
+    lex = ctx.lexicon
+    for s in ctx.sentences:
+        links = [w for w in s.words if w.lower in lex.linking_words]
+        # A clause inside a clause: ", which ... ," with words after the second comma.
+        nested = re.search(
+            r",\s*(?:" + "|".join(sorted(lex.relative_pronouns)) + r")\b[^,.!?]*,\s*\w",
+            s.text, re.IGNORECASE,
+        ) if lex.relative_pronouns else None
+        if len(links) >= ctx.thresholds.linking_words_warn:
+            words = ", ".join(f'"{w.text}"' for w in links)
+            yield ctx.finding(
+                "one-idea", "warning", s, (s.start, s.end),
+                f"This sentence joins several ideas ({words}).",
+                "Write one idea per sentence.",
+            )
+        elif nested:
+            yield ctx.finding(
+                "one-idea", "warning", s, (s.start + nested.start(), s.start + nested.end()),
+                "This sentence has a clause inside another clause.",
+                "Write one idea per sentence. Put the extra part in its own sentence.",
+            )
+
+
+def line_length(ctx: Context) -> Iterator[Finding]:
+    limit = ctx.thresholds.line_chars_error
+    for start in ctx.line_starts:
+        end = ctx.text.find("\n", start)
+        end = len(ctx.text) if end == -1 else end
+        line = ctx.text[start:end].rstrip("\r")
+        if len(line) > limit:
+            yield ctx.finding(
+                "line-length", "error", line, (start, end),
+                f"This line has {len(line)} characters. Easy read: at most {limit}.",
+                "Break the line between two sentences or between word groups.",
+            )
+
+
+def long_word(ctx: Context) -> Iterator[Finding]:
+    t = ctx.thresholds
+    for s in ctx.sentences:
+        for w in s.words:
+            if w.is_number or ctx.in_glossary(w.start, w.end):
+                continue
+            letters = sum(c.isalpha() for c in w.text)
+            parts = ctx.analyser.word(w.text).compound_parts if ctx.lang == "fi" else ()
+            if len(parts) >= t.compound_parts_warn:
+                msg = f'"{w.text}" is made of {len(parts)} words ({" + ".join(parts)}).'
+            elif letters > t.long_word_letters:
+                msg = f'"{w.text}" is a long word ({letters} letters).'
+            else:
+                continue
+            yield ctx.finding(
+                "long-word", "warning", s, (w.start, w.end), msg,
+                "Use a shorter, everyday word, or explain it in the glossary.",
+            )
+
+
+RULES = [sentence_length, one_idea, line_length, long_word]
