@@ -68,14 +68,14 @@ def _same_word(token: str, form: str) -> bool:
     return n >= max(4, len(form) - 3) and len(token) <= len(form) + 6
 
 
-def _forms(analyser: Analyser, word: str) -> set[str]:
-    return {word.lower(), *analyser.word(word).base_forms}
+def _forms(analyser: Analyser, word: str) -> frozenset[str]:
+    return frozenset((word.lower(), *analyser.word(word).base_forms))
 
 
 def _matches(analyser: Analyser, tokens: list[Word], i: int, form_words: list[str]) -> bool:
     if i + len(form_words) > len(tokens):
         return False
-    for tok, fw in zip(tokens[i:], form_words, strict=False):
+    for tok, fw in zip(tokens[i : i + len(form_words)], form_words, strict=True):
         tok_forms = _forms(analyser, tok.text)
         want = _forms(analyser, fw)
         if tok_forms & want:
@@ -85,18 +85,28 @@ def _matches(analyser: Analyser, tokens: list[Word], i: int, form_words: list[st
     return True
 
 
+@lru_cache(maxsize=8)
+def _forms_by_start(lang: str, analyser_name: str) -> dict[str, list[tuple[GlossaryEntry, str]]]:
+    """Entry forms keyed by their first two letters, longest first: a cheap first filter."""
+    out: dict[str, list[tuple[GlossaryEntry, str]]] = {}
+    for e in entries(lang):
+        for f in (e.term, *e.synonyms):
+            out.setdefault(f[:2].lower(), []).append((e, f))
+    for forms in out.values():
+        forms.sort(key=lambda x: -len(x[1].split()))
+    return out
+
+
 def find_terms(text: str, lang: str, analyser: Analyser | None = None) -> list[TermMatch]:
     """Every glossary term or synonym in the text, longest match first at each place."""
     analyser = analyser or get_analyser(lang)
     tokens = words_in(text)
-    forms = sorted(
-        ((e, f, f.split()) for e in entries(lang) for f in (e.term, *e.synonyms)),
-        key=lambda x: -len(x[2]),
-    )
+    by_start = _forms_by_start(lang, analyser.name)
     out: list[TermMatch] = []
     i = 0
     while i < len(tokens):
-        for entry, form, fwords in forms:
+        for entry, form in by_start.get(tokens[i].text[:2].lower(), ()):
+            fwords = form.split()
             if _matches(analyser, tokens, i, fwords):
                 end = tokens[i + len(fwords) - 1].end
                 out.append(TermMatch(entry, form, (tokens[i].start, end)))

@@ -33,6 +33,8 @@ class Lexicon:
 def _words(data: dict[str, object], key: str) -> frozenset[str]:
     value = data.get(key) or []
     assert isinstance(value, list)
+    # YAML 1.1 reads a bare no/on/yes as a bool: the data must quote them.
+    assert not any(isinstance(v, bool) for v in value), f"quote yes/no/on/off in {key}"
     return frozenset(str(v).lower() for v in value)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,:/]\d+)*")
 _END_RE = re.compile(r"[.!?…]+[\"')\]»”]*(?=\s|$)")
 _LOWER_START_RE = re.compile(r"\s*[a-zåäöüé]")
+_LAST_TOKEN_RE = re.compile(r"\S+$")
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,8 @@ def _cut_points(text: str, abbreviations: frozenset[str]) -> list[int]:
     cuts: list[int] = []
     for m in _END_RE.finditer(text):
         if m.group().startswith(".") and len(m.group()) == 1:
-            before = re.search(r"(\S+)$", text[: m.start()])
-            token = (before.group(1) + ".").lower() if before else ""
+            before = _LAST_TOKEN_RE.search(text, max(0, m.start() - 40), m.start())
+            token = (before.group() + ".").lower() if before else ""
             if token in abbreviations or re.fullmatch(r"\d+\.", token):
                 continue
         cuts.append(m.end())
@@ -74,7 +75,8 @@ def _cut_points(text: str, abbreviations: frozenset[str]) -> list[int]:
 
 
 def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
-    """Sentences with offsets; abbreviations like "esim." do not end a sentence."""
+    """Sentences with offsets; abbreviations like "esim." or "t. ex." do not end a sentence."""
+    abbreviations = abbreviations | {a.split()[0] for a in abbreviations if " " in a}
     out: list[Sentence] = []
     prev = 0
     for cut in [*_cut_points(text, abbreviations), len(text)]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -26,7 +27,9 @@ class Context:
     """(concept, matched form, span) for every glossary word in the text."""
 
     def in_glossary(self, start: int, end: int) -> bool:
-        return any(a <= start and end <= b for a, b in self.glossary_spans)
+        # Spans are sorted and do not overlap: only the last one starting before `start` counts.
+        i = bisect_right(self.glossary_spans, (start, len(self.text) + 1)) - 1
+        return i >= 0 and self.glossary_spans[i][0] <= start and end <= self.glossary_spans[i][1]
 
     def finding(  # noqa: PLR0917
         self,
