@@ -2,8 +2,9 @@
 
 A word can have several readings. Choice: a word is a finite passive only when EVERY reading
 has PERSON 4 (so "tuettu" as an adjective or an ambiguous noun is not flagged); a passive
-participle is noted when any reading has PARTICIPLE past_passive/present_passive, and the
-passive rule flags it only after a form of "olla" (on tehty, ei ole sovittu).
+participle is noted when any reading has PARTICIPLE past_passive, and the passive rule flags
+it only after a form of "olla" (on tehty, ei ole sovittu). Present passive participles
+(saatavilla, tehtävä) are mostly adjectives or nouns in use and are not flagged.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def _analyse(word: str) -> WordInfo:
     parts = _parts(word, str(best.get("STRUCTURE", "=")), str(best.get("BASEFORM", word)).lower())
     passive = all(r.get("PERSON") == "4" for r in readings)
     participle = any(
-        r.get("PARTICIPLE") in ("past_passive", "present_passive") for r in readings
+        r.get("PARTICIPLE") == "past_passive" for r in readings
     )
     second_plural = any(
         r.get("PERSON") == "2" and r.get("NUMBER") == "plural" for r in readings

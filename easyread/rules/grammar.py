@@ -11,7 +11,7 @@ from easyread.text import Sentence, Word
 
 _SV_PARTICIPLE = re.compile(r"(?:ad|at|t|d|en|et|na|ade|ad)$")
 # Genitives (kommunens, barnets, kundernas) and words that only end in -s are not passive.
-_SV_NOT_S = ("ss", "ens", "ets", "ns", "us", "is", "os", "ys", "nas", "ås", "äs", "ts")
+_SV_NOT_S = ("ss", "ens", "ets", "ns", "us", "is", "os", "ys", "nas", "ås", "äs")
 _EN_PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|en)$")
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from easyread.model import Finding
 from easyread.rules import Context
 from easyread.settings import Level
+from easyread.text import Sentence, Word
 
 
 def sentence_length(ctx: Context) -> Iterator[Finding]:
@@ -29,15 +30,37 @@ def sentence_length(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _links(ctx: Context, s: Sentence) -> list[Word]:
+    """Words that join clauses: linking words, and clause words right after a comma."""
+    lex = ctx.lexicon
+    pronouns = lex.extra.get("subject_pronouns", frozenset())
+    only_before_pronoun = lex.extra.get("link_only_before_pronoun", frozenset())
+    clause_words = lex.relative_pronouns | lex.extra.get("clause_words", frozenset())
+    out: list[Word] = []
+    for i, w in enumerate(s.words):
+        low = w.lower
+        nxt = s.words[i + 1].lower if i + 1 < len(s.words) else ""
+        after_comma = i > 0 and "," in ctx.text[s.words[i - 1].end : w.start]
+        if low in only_before_pronoun:
+            # sv "att", "om", en "that": a conjunction only before a subject (att du, om det);
+            # "att vara" (infinitive) and "tycka om" are not clause links.
+            if nxt in pronouns or after_comma:
+                out.append(w)
+        elif low in lex.linking_words or (after_comma and low in clause_words):
+            out.append(w)
+    return out
+
+
 def one_idea(ctx: Context) -> Iterator[Finding]:
     lex = ctx.lexicon
+    nested_re = re.compile(
+        r",\s*(?:" + "|".join(sorted(lex.relative_pronouns)) + r")\b[^,.!?]*,\s*\w",
+        re.IGNORECASE,
+    )
     for s in ctx.sentences:
-        links = [w for w in s.words if w.lower in lex.linking_words]
+        links = _links(ctx, s)
         # A clause inside a clause: ", which ... ," with words after the second comma.
-        nested = re.search(
-            r",\s*(?:" + "|".join(sorted(lex.relative_pronouns)) + r")\b[^,.!?]*,\s*\w",
-            s.text, re.IGNORECASE,
-        ) if lex.relative_pronouns else None
+        nested = nested_re.search(s.text)
         if len(links) >= ctx.thresholds.linking_words_warn:
             words = ", ".join(f'"{w.text}"' for w in links)
             yield ctx.finding(
