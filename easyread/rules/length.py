@@ -36,17 +36,21 @@ def _links(ctx: Context, s: Sentence) -> list[Word]:
     pronouns = lex.extra.get("subject_pronouns", frozenset())
     only_before_pronoun = lex.extra.get("link_only_before_pronoun", frozenset())
     clause_words = lex.relative_pronouns | lex.extra.get("clause_words", frozenset())
+    link_after = lex.extra.get("link_after_words", frozenset())
     out: list[Word] = []
     for i, w in enumerate(s.words):
         low = w.lower
         nxt = s.words[i + 1].lower if i + 1 < len(s.words) else ""
+        prev = s.words[i - 1].lower if i > 0 else ""
         after_comma = i > 0 and "," in ctx.text[s.words[i - 1].end : w.start]
         if low in only_before_pronoun:
-            # sv "att", "om", en "that": a conjunction only before a subject (att du, om det);
-            # "att vara" (infinitive) and "tycka om" are not clause links.
-            if nxt in pronouns or after_comma:
+            # sv "att", "om", en "that": a conjunction only before a subject (att du, om det)
+            # or after "för"/"so" (för att, so that); "att vara" and "tycka om" are not links.
+            if nxt in pronouns or after_comma or prev in link_after:
                 out.append(w)
-        elif low in lex.linking_words or (after_comma and low in clause_words):
+        elif (low in lex.linking_words or (after_comma and low in clause_words)
+              or (i > 0 and low in lex.relative_pronouns)):
+            # Relative pronouns count anywhere but first (first, they ask a question).
             out.append(w)
     return out
 
