@@ -17,3 +17,19 @@ def use_voikko(request: pytest.FixtureRequest) -> bool:
             pytest.skip(VOIKKO_SKIP)
         return True
     return False
+
+
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    """Voikko is only used for Finnish: drop the Voikko variant of sv/en cases."""
+    keep, drop = [], []
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if params.get("use_voikko") == "voikko" and params.get("lang", "fi") != "fi":
+            drop.append(item)
+        else:
+            keep.append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep

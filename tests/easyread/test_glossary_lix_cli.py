@@ -119,3 +119,21 @@ def test_import_is_cheap_and_headless() -> None:
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_voikko_required_but_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from easyread.analysis import voikko
+
+    monkeypatch.setattr(voikko, "voikko_available", lambda: False)
+    with pytest.raises(easyread.VoikkoUnavailable, match="apt-get install libvoikko1"):
+        easyread.check_text("Hei.", "fi", use_voikko=True)
+    report = easyread.check_text("Hei.", "fi")
+    assert report.analyser == "heuristic" and report.notes
+
+
+def test_cli_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Help is there 24/7.\n"))
+    assert main(["check", "--lang", "en", "-"]) == 1
+    assert "<stdin>:1:15: error abbreviation:" in capsys.readouterr().out
