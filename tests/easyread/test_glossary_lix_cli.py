@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import pytest
 
 import easyread
 from easyread import explain, terms_in
-from easyread.analysis import get_analyser
+from easyread.analysis import get_analyser, voikko
 from easyread.cli import main
 from easyread.glossary import entries, find_terms
 from easyread.lix import lix
@@ -122,8 +123,6 @@ def test_import_is_cheap_and_headless() -> None:
 
 
 def test_voikko_required_but_missing(monkeypatch: pytest.MonkeyPatch) -> None:
-    from easyread.analysis import voikko
-
     monkeypatch.setattr(voikko, "voikko_available", lambda: False)
     with pytest.raises(easyread.VoikkoUnavailable, match="apt-get install libvoikko1"):
         easyread.check_text("Hei.", "fi", use_voikko=True)
@@ -132,8 +131,6 @@ def test_voikko_required_but_missing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_cli_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    import io
-
     monkeypatch.setattr("sys.stdin", io.StringIO("Help is there 24/7.\n"))
     assert main(["check", "--lang", "en", "-"]) == 1
     assert "<stdin>:1:15: error abbreviation:" in capsys.readouterr().out
