@@ -35,6 +35,14 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
+    try:
+        return _check(args)
+    except BrokenPipeError:  # e.g. `easyread check ... | head`: not an error of the text
+        sys.stderr.close()
+        return 0
+
+
+def _check(args: argparse.Namespace) -> int:
     from easyread.check import check_text  # noqa: PLC0415
 
     errors = 0
