@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 
@@ -21,11 +22,19 @@ class UnsupportedLanguage(ValueError):
     """The language is not one the checker knows."""
 
 
+# Rich-style markup tags ([bold], [/], [link=...]) are not shown to the reader.
+MARKUP_RE = re.compile(r"\[/?(?:[a-z_@#][\w#@]*(?:[ =][^\[\]\n]*)?)?\]")
+
+
 def _clean(text: str) -> str:
-    """Control characters (except newline and tab) become spaces, so offsets stay the same."""
-    return "".join(
+    """Control characters (except newline and tab) and markup tags become spaces.
+
+    Offsets stay the same, so findings point into the original text.
+    """
+    text = "".join(
         " " if unicodedata.category(c) == "Cc" and c not in "\n\t" else c for c in text
     )
+    return MARKUP_RE.sub(lambda m: " " * len(m.group()), text)
 
 
 def check_text(
@@ -46,14 +55,14 @@ def check_text(
         raise UnsupportedLanguage(f"Unknown language {lang!r}: use one of {', '.join(LANGS)}.")
     if not isinstance(text, str):
         raise TypeError("check_text needs a str")
-    text = _clean(text)
+    original, text = text, _clean(text)
     analyser = get_analyser(lang, use_voikko)
     lex = lexicon(lang)
     sents = sentences(text, lex.abbreviations)
     terms = find_terms(text, lang, analyser)
     ctx = Context(
         text=text, lang=lang, sentences=sents, analyser=analyser, lexicon=lex,
-        thresholds=thresholds, line_starts=line_starts(text),
+        thresholds=thresholds, line_starts=line_starts(text), original=original,
         glossary_spans=[m.span for m in terms],
         concepts=[(m.entry.concept, m.form, m.span) for m in terms],
     )

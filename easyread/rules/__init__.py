@@ -25,6 +25,8 @@ class Context:
     glossary_spans: list[tuple[int, int]]
     concepts: list[tuple[str, str, tuple[int, int]]]
     """(concept, matched form, span) for every glossary word in the text."""
+    original: str = ""
+    """The text as given (`text` has markup tags and control characters blanked out)."""
 
     def in_glossary(self, start: int, end: int) -> bool:
         # Spans are sorted and do not overlap: only the last one starting before `start` counts.

@@ -80,16 +80,23 @@ def one_idea(ctx: Context) -> Iterator[Finding]:
             )
 
 
+def _blank_run_len(cleaned: str, line: str) -> int:
+    """Characters of markup in a line: where the cleaned text is blank but the line is not."""
+    return sum(1 for a, b in zip(cleaned, line, strict=False) if a == " " and b != " ")
+
+
 def line_length(ctx: Context) -> Iterator[Finding]:
     limit = ctx.thresholds.line_chars_error
     for start in ctx.line_starts:
         end = ctx.text.find("\n", start)
         end = len(ctx.text) if end == -1 else end
-        line = ctx.text[start:end].rstrip("\r")
-        if len(line) > limit:
+        line = (ctx.original or ctx.text)[start:end].rstrip("\r")
+        # Shown length: markup tags are blanked in ctx.text, so count what is left.
+        shown = len(line) - _blank_run_len(ctx.text[start:end], line)
+        if shown > limit:
             yield ctx.finding(
                 "line-length", "error", line, (start, end),
-                f"This line has {len(line)} characters. Easy read: at most {limit}.",
+                f"This line has {shown} characters. Easy read: at most {limit}.",
                 "Break the line between two sentences or between word groups.",
             )
 

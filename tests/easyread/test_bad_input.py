@@ -63,3 +63,10 @@ def test_any_text_never_crashes(text: str, lang: str, heuristic: bool) -> None:
     for f in report.findings:
         assert 0 <= f.span[0] <= f.span[1] <= len(text)
         assert f.level in ("error", "warning", "info")
+
+
+def test_markup_tags_are_not_words_or_shown_characters() -> None:
+    text = "[bold]Sinä voit valita itse.[/bold] [link=https://example.org/very/long/path]Lue[/]"
+    report = check_text(text, "fi")
+    assert not report.errors, report.errors
+    assert not [f for f in report.findings if f.rule in ("rare-word", "sentence-length")]
