@@ -42,6 +42,10 @@ class Evaluation:
     easy_total: int = 0
     easy_with_errors: list[str] = field(default_factory=list)
     hard_missed: list[str] = field(default_factory=list)
+    heldout: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
+        ("hard", "hard_flagged", "easy", "easy_with_errors", "rules_expected", "rules_found",
+         "rules_extra"), 0))
+    """Figures for the sentences added after tuning (`heldout: true`), labelled first."""
 
     @property
     def hard_recall(self) -> float:
@@ -68,6 +72,17 @@ def evaluate(lang: str, data_dir: Path = DEFAULT_DATA, use_voikko: bool | None =
             score.tp += rule in fired and rule in expected
             score.fp += rule in fired and rule not in expected
             score.fn += rule not in fired and rule in expected
+        if item.get("heldout"):
+            h = ev.heldout
+            h["rules_expected"] += len(expected)
+            h["rules_found"] += len(expected & fired)
+            h["rules_extra"] += len(fired - expected)
+            if item["hard"]:
+                h["hard"] += 1
+                h["hard_flagged"] += bool(fired)
+            else:
+                h["easy"] += 1
+                h["easy_with_errors"] += bool(report.errors)
         if item["hard"]:
             ev.hard_total += 1
             if fired:
@@ -91,6 +106,10 @@ def table(ev: Evaluation) -> str:
         f"## {ev.lang} ({ev.analyser}): hard sentences flagged {ev.hard_flagged}/{ev.hard_total} "
         f"({100 * ev.hard_recall:.0f}%), easy sentences with an error "
         f"{len(ev.easy_with_errors)}/{ev.easy_total}",
+        f"held-out part (added after tuning): hard flagged {ev.heldout['hard_flagged']}/"
+        f"{ev.heldout['hard']}, easy with an error {ev.heldout['easy_with_errors']}/"
+        f"{ev.heldout['easy']}, expected rule hits found {ev.heldout['rules_found']}/"
+        f"{ev.heldout['rules_expected']}, unlabelled hits {ev.heldout['rules_extra']}",
         f"{'rule':<16} {'TP':>3} {'FP':>3} {'FN':>3} {'precision':>9} {'recall':>7}",
     ]
     for rule, s in ev.rules.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from easyread.model import Finding
@@ -81,8 +82,13 @@ def one_idea(ctx: Context) -> Iterator[Finding]:
 
 
 def _blank_run_len(cleaned: str, line: str) -> int:
-    """Characters of markup in a line: where the cleaned text is blank but the line is not."""
-    return sum(1 for a, b in zip(cleaned, line, strict=False) if a == " " and b != " ")
+    """Characters not shown as their own cell: markup and control characters (blank in the
+    cleaned text), joiners, variation selectors, combining marks and skin-tone modifiers."""
+    return sum(
+        1 for a, b in zip(cleaned, line, strict=False)
+        if (a == " " and b != " ") or unicodedata.category(b) in ("Mn", "Me", "Cf")
+        or 0x1F3FB <= ord(b) <= 0x1F3FF or 0xFE00 <= ord(b) <= 0xFE0F
+    )
 
 
 def line_length(ctx: Context) -> Iterator[Finding]:

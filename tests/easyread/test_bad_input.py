@@ -70,3 +70,9 @@ def test_markup_tags_are_not_words_or_shown_characters() -> None:
     report = check_text(text, "fi")
     assert not report.errors, report.errors
     assert not [f for f in report.findings if f.rule in ("rare-word", "sentence-length")]
+
+
+def test_emoji_sequences_count_as_one_shown_character() -> None:
+    text = "🧑‍🤝‍🧑" * 30 + "x" * 30  # 30 shown emoji + 30 letters = 60: no error
+    report = check_text(text, "fi")
+    assert not [f for f in report.findings if f.rule == "line-length"]
