@@ -84,11 +84,14 @@ def one_idea(ctx: Context) -> Iterator[Finding]:
 def _blank_run_len(cleaned: str, line: str) -> int:
     """Characters not shown as their own cell: markup and control characters (blank in the
     cleaned text), joiners, variation selectors, combining marks and skin-tone modifiers."""
-    return sum(
-        1 for a, b in zip(cleaned, line, strict=False)
-        if (a == " " and b != " ") or unicodedata.category(b) in ("Mn", "Me", "Cf")
-        or 0x1F3FB <= ord(b) <= 0x1F3FF or 0xFE00 <= ord(b) <= 0xFE0F
-    )
+    hidden, prev = 0, ""
+    for a, b in zip(cleaned, line, strict=False):
+        if ((a == " " and b != " ") or unicodedata.category(b) in ("Mn", "Me", "Cf")
+                or 0x1F3FB <= ord(b) <= 0x1F3FF or 0xFE00 <= ord(b) <= 0xFE0F
+                or prev == "\u200d"):  # the part after a zero-width joiner joins the emoji
+            hidden += 1
+        prev = b
+    return hidden
 
 
 def line_length(ctx: Context) -> Iterator[Finding]:
