@@ -22,6 +22,8 @@ class WordInfo:
     """A verb form that addresses the reader as "te" (Finnish: voitte, olette)."""
     known: bool = True
     """The analyser recognised the word."""
+    syllables: int = 0
+    """Syllables (Voikko hyphenation; without Voikko, vowel groups); 0 when not counted."""
 
 
 class Analyser(Protocol):

@@ -34,6 +34,11 @@ _FI_SECOND_PLURAL = re.compile(r"(?:[aeiouyäö]tte)$")
 _FI_NOT_SECOND_PLURAL = frozenset(["kotte", "ette"])
 
 
+# A rough syllable count: a run of vowels is one syllable (diphthongs and long vowels);
+# it undercounts vowel pairs that belong to two syllables (ra-di-o), which is fine for a hint.
+_FI_VOWEL_GROUP = re.compile(r"[aeiouyäö]+")
+
+
 @lru_cache(maxsize=65536)
 def _fi(word: str) -> WordInfo:
     w = word.lower()
@@ -47,7 +52,9 @@ def _fi(word: str) -> WordInfo:
     second_plural = (
         len(w) >= 5 and bool(_FI_SECOND_PLURAL.search(w)) and w not in _FI_NOT_SECOND_PLURAL
     ) or w == "ette"
-    return WordInfo((w,), (w,), passive, participle, second_plural, known=False)
+    syllables = len(_FI_VOWEL_GROUP.findall(w))
+    return WordInfo((w,), (w,), passive, participle, second_plural, known=False,
+                    syllables=syllables)
 
 
 @lru_cache(maxsize=65536)

@@ -57,8 +57,10 @@ def _analyse(word: str) -> WordInfo:
     v = _voikko()
     with _lock:  # Voikko handles are not thread-safe
         readings = v.analyze(word) if v else []
+        hyphenated = str(v.hyphenate(word)) if v else word
+    syllables = len([p for p in hyphenated.split("-") if p])
     if not readings:
-        return WordInfo((word.lower(),), (word.lower(),), known=False)
+        return WordInfo((word.lower(),), (word.lower(),), known=False, syllables=syllables)
     bases = tuple(dict.fromkeys(str(r.get("BASEFORM", word)).lower() for r in readings))
     best = max(readings, key=lambda r: str(r.get("STRUCTURE", "")).count("="))
     parts = _parts(word, str(best.get("STRUCTURE", "=")), str(best.get("BASEFORM", word)).lower())
@@ -69,7 +71,7 @@ def _analyse(word: str) -> WordInfo:
     second_plural = any(
         r.get("PERSON") == "2" and r.get("NUMBER") == "plural" for r in readings
     )
-    return WordInfo(bases, parts, passive, participle, second_plural)
+    return WordInfo(bases, parts, passive, participle, second_plural, syllables=syllables)
 
 
 class VoikkoAnalyser:

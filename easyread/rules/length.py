@@ -117,13 +117,16 @@ def long_word(ctx: Context) -> Iterator[Finding]:
             if w.is_number or ctx.in_glossary(w.start, w.end):
                 continue
             letters = sum(c.isalpha() for c in w.text)
-            parts = ctx.analyser.word(w.text).compound_parts if ctx.lang == "fi" else ()
+            info = ctx.analyser.word(w.text) if ctx.lang == "fi" else None
+            parts = info.compound_parts if info else ()
             if len(parts) >= t.compound_parts_warn:
                 msg = f'"{w.text}" is made of {len(parts)} words ({" + ".join(parts)}).'
             elif letters > t.long_word_letters:
                 msg = f'"{w.text}" is a long word ({letters} letters).'
             else:
                 continue
+            if info and info.syllables:
+                msg += f" It has {info.syllables} syllables."
             yield ctx.finding(
                 "long-word", "warning", s, (w.start, w.end), msg,
                 "Use a shorter, everyday word, or explain it in the glossary.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from easyread import check_text
+from easyread.analysis import get_analyser
 from easyread.analysis.voikko import voikko_available
 
 CASES = [
@@ -136,3 +137,9 @@ def test_line_numbers_and_spans() -> None:
     f = next(f for f in report.findings if f.rule == "abbreviation")
     assert f.line == 2
     assert text[f.span[0]:f.span[1]] == "esim."
+
+
+def test_syllables(use_voikko: bool) -> None:
+    analyser = get_analyser("fi", use_voikko)
+    assert analyser.word("tukisuunnitelma").syllables == 6
+    assert analyser.word("talo").syllables == 2
