@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 # Emoji and punctuation are not words.
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,:/]\d+)*")
 _END_RE = re.compile(r"[.!?…]+[\"')\]»”]*(?=\s|$)")
-_LOWER_START_RE = re.compile(r"\s*[a-zåäöüé]")
+_LOWER_START_RE = re.compile(r"[ \t]*[a-zåäöüé]")  # not \s*: quadratic on many newlines
 _LAST_TOKEN_RE = re.compile(r"\S+$")
 
 

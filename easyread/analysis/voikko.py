@@ -74,8 +74,14 @@ def _analyse(word: str) -> WordInfo:
     return WordInfo(bases, parts, passive, participle, second_plural, syllables=syllables)
 
 
+# Voikko crashes the process (segfault) on very long input; no real word is this long.
+MAX_WORD_CHARS = 100
+
+
 class VoikkoAnalyser:
     name = "voikko"
 
     def word(self, word: str) -> WordInfo:
+        if len(word) > MAX_WORD_CHARS:
+            return WordInfo((word.lower(),), (word.lower(),), known=False)
         return _analyse(word)

@@ -76,3 +76,11 @@ def test_emoji_sequences_count_as_one_shown_character() -> None:
     text = "🧑‍🤝‍🧑" * 30 + "x" * 30  # 30 shown emoji + 30 letters = 60: no error
     report = check_text(text, "fi")
     assert not [f for f in report.findings if f.rule == "line-length"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["a" * 200_000, "\n" * 200_000, "🎨" * 100_000])
+def test_huge_degenerate_texts(text: str) -> None:
+    """A word far too long for Voikko (it would segfault) and long runs of newlines."""
+    report = check_text(text, "fi")
+    assert report.lix is not None
