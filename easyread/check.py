@@ -1,0 +1,79 @@
+"""The checker: run every rule on a text and build the report."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+
+from easyread.analysis import get_analyser
+from easyread.glossary import find_terms
+from easyread.lexicon import lexicon
+from easyread.lix import lix
+from easyread.model import Report
+from easyread.rules import Context, all_rules
+from easyread.settings import LANGS, THRESHOLDS, Thresholds
+from easyread.text import line_starts, sentences
+
+VOIKKO_MISSING_NOTE = "Voikko not available: simpler rules used."
+
+
+class UnsupportedLanguage(ValueError):
+    """The language is not one the checker knows."""
+
+
+# Rich-style markup tags ([bold], [/], [link=...]) are not shown to the reader.
+MARKUP_RE = re.compile(r"\[/?(?:[a-z_@#][\w#@]*(?:[ =][^\[\]\n]*)?)?\]")
+
+
+def _clean(text: str) -> str:
+    """Control characters (except newline and tab) and markup tags become spaces.
+
+    Offsets stay the same, so findings point into the original text.
+    """
+    text = "".join(
+        " " if unicodedata.category(c) == "Cc" and c not in "\n\t" else c for c in text
+    )
+    return MARKUP_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+def check_text(
+    text: str,
+    lang: str,
+    *,
+    silenced: Mapping[str, str] | None = None,
+    use_voikko: bool | None = None,
+    thresholds: Thresholds = THRESHOLDS,
+) -> Report:
+    """Check a text against the easy-read rules for `lang` ("fi", "sv" or "en").
+
+    `silenced` maps a rule id to the reason it is silenced: those findings stay in the report,
+    marked, but do not count as errors. `use_voikko`: None uses Voikko when installed, False
+    forces the simpler rules, True requires Voikko (raises `VoikkoUnavailable`).
+    """
+    if lang not in LANGS:
+        raise UnsupportedLanguage(f"Unknown language {lang!r}: use one of {', '.join(LANGS)}.")
+    if not isinstance(text, str):
+        raise TypeError("check_text needs a str")
+    original, text = text, _clean(text)
+    analyser = get_analyser(lang, use_voikko)
+    lex = lexicon(lang)
+    sents = sentences(text, lex.abbreviations)
+    terms = find_terms(text, lang, analyser)
+    ctx = Context(
+        text=text, lang=lang, sentences=sents, analyser=analyser, lexicon=lex,
+        thresholds=thresholds, line_starts=line_starts(text), original=original,
+        glossary_spans=[m.span for m in terms],
+        concepts=[(m.entry.concept, m.form, m.span) for m in terms],
+    )
+    report = Report(lang=lang, analyser=analyser.name)
+    if lang == "fi" and analyser.name != "voikko":
+        report.notes.append(VOIKKO_MISSING_NOTE)
+    for rule in all_rules():
+        report.findings.extend(rule(ctx))
+    report.findings.sort(key=lambda f: (f.span[0], f.rule))
+    for f in report.findings:
+        if silenced and f.rule in silenced:
+            f.silenced, f.reason = True, silenced[f.rule]
+    report.lix = lix([w.text for s in sents for w in s.words], len(sents), lang)
+    return report

@@ -1,0 +1,56 @@
+"""Rule families. Each rule function takes a `Context` and yields `Finding`s."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from easyread.analysis import Analyser
+from easyread.lexicon import Lexicon
+from easyread.model import Finding
+from easyread.settings import Level, Thresholds
+from easyread.text import Sentence, line_of
+
+
+@dataclass
+class Context:
+    text: str
+    lang: str
+    sentences: list[Sentence]
+    analyser: Analyser
+    lexicon: Lexicon
+    thresholds: Thresholds
+    line_starts: list[int]
+    glossary_spans: list[tuple[int, int]]
+    concepts: list[tuple[str, str, tuple[int, int]]]
+    """(concept, matched form, span) for every glossary word in the text."""
+    original: str = ""
+    """The text as given (`text` has markup tags and control characters blanked out)."""
+
+    def in_glossary(self, start: int, end: int) -> bool:
+        # Spans are sorted and do not overlap: only the last one starting before `start` counts.
+        i = bisect_right(self.glossary_spans, (start, len(self.text) + 1)) - 1
+        return i >= 0 and self.glossary_spans[i][0] <= start and end <= self.glossary_spans[i][1]
+
+    def finding(  # noqa: PLR0917
+        self,
+        rule: str,
+        level: Level,
+        sentence: Sentence | str,
+        span: tuple[int, int],
+        message: str,
+        suggestion: str = "",
+    ) -> Finding:
+        text = sentence.text if isinstance(sentence, Sentence) else sentence
+        return Finding(rule, level, text, span, line_of(self.line_starts, span[0]), message,
+                       suggestion)
+
+
+RuleFn = Callable[[Context], Iterator[Finding]]
+
+
+def all_rules() -> list[RuleFn]:
+    from easyread.rules import grammar, length, numbers, vocabulary  # noqa: PLC0415
+
+    return [*length.RULES, *vocabulary.RULES, *grammar.RULES, *numbers.RULES]
