@@ -75,6 +75,7 @@ def _cmd_app(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from assistant.dialogue import checks  # deferred: keeps `haave` start-up light
     from assistant.dialogue.loader import DIALOGUE_FILE, default_root, dialogue_folders
+    from assistant.dialogue.yamlio import shown
 
     folders: list[Path] = []
     for path in args.paths or [default_root()]:
@@ -102,6 +103,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 if args.quiet:
                     continue
             print(finding)
+    if texts is not None and not args.paths:
+        # the UI's own strings are client-visible too
+        from assistant.i18n.check import catalog_findings
+
+        for found in catalog_findings(texts):
+            if found.level == "error":
+                errors += 1
+            else:
+                warnings += 1
+                if args.quiet:
+                    continue
+            where = shown(found.path)
+            print(f"{where}:{found.line}: {found.msgid[:40]!r}: {found.level}: {found.message}")
     if texts is None and not args.no_easyread:
         print("haave check: note: the easy-read checker is not available", file=sys.stderr)
     print(

@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from easyread.check import check_text  # noqa: PLC0415
+    from easyread.check import check_text
 
     errors = 0
     out: list[dict[str, object]] = []

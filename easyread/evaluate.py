@@ -53,7 +53,7 @@ class Evaluation:
 
 
 def load(lang: str, data_dir: Path = DEFAULT_DATA) -> list[dict[str, object]]:
-    import yaml  # noqa: PLC0415 -- only the evaluation needs it here
+    import yaml
 
     return list(yaml.safe_load((data_dir / f"labelled_{lang}.yaml").read_text("utf-8")))
 

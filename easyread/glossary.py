@@ -40,7 +40,7 @@ class TermMatch:
 @lru_cache(maxsize=8)
 def entries(lang: str) -> tuple[GlossaryEntry, ...]:
     """All glossary entries for a language ("fi", "sv", "en")."""
-    import yaml  # noqa: PLC0415 -- deferred: keeps `import easyread` cheap
+    import yaml
 
     raw = resources.files("easyread").joinpath(f"data/glossary_{lang}.yaml").read_text("utf-8")
     return tuple(

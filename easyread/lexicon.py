@@ -40,7 +40,7 @@ def _words(data: dict[str, object], key: str) -> frozenset[str]:
 
 @lru_cache(maxsize=8)
 def lexicon(lang: str) -> Lexicon:
-    import yaml  # noqa: PLC0415 -- deferred: keeps `import easyread` cheap
+    import yaml
 
     raw = resources.files("easyread").joinpath(f"data/lexicon_{lang}.yaml").read_text("utf-8")
     data = yaml.safe_load(raw)

@@ -38,10 +38,10 @@ class VoikkoUnavailable(RuntimeError):
 
 def get_analyser(lang: str, use_voikko: bool | None = None) -> Analyser:
     """The analyser for a language. `use_voikko`: None = when available, False = never."""
-    from easyread.analysis.heuristic import HeuristicAnalyser  # noqa: PLC0415
+    from easyread.analysis.heuristic import HeuristicAnalyser
 
     if lang == "fi" and use_voikko is not False:
-        from easyread.analysis.voikko import VoikkoAnalyser, voikko_available  # noqa: PLC0415
+        from easyread.analysis.voikko import VoikkoAnalyser, voikko_available
 
         if voikko_available():
             return VoikkoAnalyser()

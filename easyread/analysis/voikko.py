@@ -22,7 +22,7 @@ _lock = threading.Lock()
 def _voikko() -> Any:
     """One Voikko instance per process: creating it loads the dictionary (slow)."""
     try:
-        from libvoikko import Voikko  # noqa: PLC0415
+        from libvoikko import Voikko
 
         return Voikko("fi")
     except Exception:  # OSError / ImportError / VoikkoException: library or dictionary missing

@@ -33,7 +33,7 @@ class Context:
         i = bisect_right(self.glossary_spans, (start, len(self.text) + 1)) - 1
         return i >= 0 and self.glossary_spans[i][0] <= start and end <= self.glossary_spans[i][1]
 
-    def finding(  # noqa: PLR0917
+    def finding(
         self,
         rule: str,
         level: Level,
@@ -51,6 +51,6 @@ RuleFn = Callable[[Context], Iterator[Finding]]
 
 
 def all_rules() -> list[RuleFn]:
-    from easyread.rules import grammar, length, numbers, vocabulary  # noqa: PLC0415
+    from easyread.rules import grammar, length, numbers, vocabulary
 
     return [*length.RULES, *vocabulary.RULES, *grammar.RULES, *numbers.RULES]

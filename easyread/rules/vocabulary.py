@@ -27,7 +27,7 @@ _FI_ENDINGS = sorted(
 @lru_cache(maxsize=131072)
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of a word, cached: wordfreq look-ups dominate the checker's time."""
-    from wordfreq import zipf_frequency  # noqa: PLC0415 -- deferred: loading the word lists takes ~0.5 s
+    from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, lang))
 

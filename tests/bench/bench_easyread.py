@@ -26,8 +26,8 @@ def _corpus(lang: str) -> list[str]:
 
 
 def _clear_word_caches() -> None:
-    from easyread.analysis import heuristic, voikko  # noqa: PLC0415
-    from easyread.rules import vocabulary  # noqa: PLC0415
+    from easyread.analysis import heuristic, voikko
+    from easyread.rules import vocabulary
 
     for fn in (voikko._analyse, heuristic._fi, heuristic._plain, vocabulary.zipf):
         fn.cache_clear()
