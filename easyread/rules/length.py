@@ -38,12 +38,17 @@ def _links(ctx: Context, s: Sentence) -> list[Word]:
     only_before_pronoun = lex.extra.get("link_only_before_pronoun", frozenset())
     clause_words = lex.relative_pronouns | lex.extra.get("clause_words", frozenset())
     link_after = lex.extra.get("link_after_words", frozenset())
+    # sv "om" right after the subject ("pratar vi om det", "tycker du om de") is the
+    # preposition "about", not the conjunction "if".
+    not_after_pronoun = lex.extra.get("preposition_after_pronoun", frozenset())
     out: list[Word] = []
     for i, w in enumerate(s.words):
         low = w.lower
         nxt = s.words[i + 1].lower if i + 1 < len(s.words) else ""
         prev = s.words[i - 1].lower if i > 0 else ""
         after_comma = i > 0 and "," in ctx.text[s.words[i - 1].end : w.start]
+        if low in not_after_pronoun and prev in pronouns:
+            continue
         if low in only_before_pronoun:
             # sv "att", "om", en "that": a conjunction only before a subject (att du, om det)
             # or after "för"/"so" (för att, so that); "att vara" and "tycka om" are not links.

@@ -143,3 +143,12 @@ def test_syllables(use_voikko: bool) -> None:
     analyser = get_analyser("fi", use_voikko)
     assert analyser.word("tukisuunnitelma").syllables == 6
     assert analyser.word("talo").syllables == 2
+
+
+def test_swedish_om_after_the_subject_is_about_not_if() -> None:
+    from easyread import check_text
+
+    for text in ("Nu pratar vi om det som är viktigt för dig.", "Tycker du om de som hjälper dig?"):
+        assert "one-idea" not in [f.rule for f in check_text(text, "sv").findings], text
+    found = check_text("Om du vill, kan vi prata om det som hänt.", "sv").findings
+    assert "one-idea" in [f.rule for f in found]
