@@ -24,6 +24,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="where sessions are kept (default: HAAVE_DATA_DIR)",
     )
+    parser.add_argument(
+        "--dialogue",
+        metavar="ID",
+        help="the dialogue new sessions follow: support-plan (default) or first-meeting",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="check dialogues, their easy-read texts and test plans")
@@ -69,7 +74,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _cmd_app(args: argparse.Namespace) -> int:
     from assistant.ui import run_app  # deferred: Textual loads only when the app starts
 
-    return int(run_app(args.app_data_dir))
+    if args.dialogue and not Path(args.dialogue).exists():
+        from assistant.dialogue.loader import default_root, dialogue_folders
+
+        known = [f.name for f in dialogue_folders(default_root())]
+        if args.dialogue not in known:
+            print(
+                f"haave: no dialogue '{args.dialogue}'; choose one of {', '.join(known)}",
+                file=sys.stderr,
+            )
+            return 2
+    return int(run_app(args.app_data_dir, args.dialogue))
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

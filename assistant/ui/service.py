@@ -13,6 +13,7 @@ from pathlib import Path
 from assistant.dialogue import Answer, Conversation, Dialogue, load_dialogue
 from assistant.dialogue.engine import UnplacedAnswer, resume
 from assistant.dialogue.loader import default_root, dialogue_folders
+from assistant.dialogue.yamlio import DataFileError
 from assistant.store import open_store
 from assistant.store import resolve_data_dir as store_data_dir
 from assistant.store.api import OpenSession as StoreSession
@@ -60,13 +61,21 @@ def resolve_data_dir(value: str | None) -> Path:
     return store_data_dir(value)
 
 
+#: The dialogue a new session follows unless `haave --dialogue` names another.
+DEFAULT_DIALOGUE = "support-plan"
+
+
 def find_dialogue(dialogue: str | None) -> Dialogue:
-    """A dialogue by folder path or id; the first shipped one when None."""
+    """A dialogue by folder path or id; the full support plan when None."""
     if dialogue and Path(dialogue).exists():
         return load_dialogue(Path(dialogue))
-    for folder in dialogue_folders(default_root()):
-        if dialogue is None or folder.name == dialogue:
+    folders = dialogue_folders(default_root())
+    wanted = dialogue or DEFAULT_DIALOGUE
+    for folder in folders:
+        if folder.name == wanted:
             return load_dialogue(folder)
+    if dialogue is None and folders:
+        return load_dialogue(folders[0])
     raise FileNotFoundError(dialogue or str(default_root()))
 
 
@@ -206,6 +215,7 @@ class Service:
         self.data_dir = resolve_data_dir(str(data_dir) if data_dir else None)
         self._dialogue_name = dialogue
         self._dialogue: Dialogue | None = None
+        self._by_id: dict[str, Dialogue] = {}
         self.store = open_store(self.data_dir)
 
     @property
@@ -214,19 +224,31 @@ class Service:
             self._dialogue = find_dialogue(self._dialogue_name)
         return self._dialogue
 
+    def dialogue_of(self, dialogue_id: str) -> Dialogue:
+        """The dialogue a stored session pinned (each session keeps its own)."""
+        if dialogue_id == self.dialogue.id:
+            return self.dialogue
+        if dialogue_id not in self._by_id:
+            self._by_id[dialogue_id] = find_dialogue(dialogue_id)
+        return self._by_id[dialogue_id]
+
     def list(self, archived: bool = False) -> list[SessionSummary]:
-        """Sessions for this dialogue, newest meeting first (only archived ones if asked)."""
+        """Sessions of every dialogue, newest meeting first (only archived ones if asked)."""
         out = []
         for s in self.store.list(archived=True):
-            if s.archived != archived or s.dialogue_id != self.dialogue.id:
+            if s.archived != archived:
                 continue
+            try:
+                themes = len(self.dialogue_of(s.dialogue_id).themes)
+            except (FileNotFoundError, DataFileError):
+                themes = 0  # its dialogue is not on this device; it still lists
             out.append(
                 SessionSummary(
                     id=s.id,
                     alias=s.alias,
                     last_meeting=s.last_meeting,
                     themes_done=s.progress.themes_done,
-                    theme_count=len(self.dialogue.themes),
+                    theme_count=themes,
                     archived=s.archived,
                 )
             )
@@ -238,13 +260,18 @@ class Service:
 
     def open(self, session_id: str) -> OpenSession:
         handle = self.store.open(session_id)
+        try:
+            dialogue = self.dialogue_of(handle.session.dialogue_id)
+        except BaseException:
+            handle.close()  # the lock must not stay held
+            raise
         state = handle.session.state
         unplaced: list[UnplacedAnswer] = []
         if state is None:
-            conversation = Conversation(self.dialogue)
+            conversation = Conversation(dialogue)
         else:
-            conversation, unplaced = resume(self.dialogue, state)
-        session = OpenSession(handle, self.dialogue, conversation)
+            conversation, unplaced = resume(dialogue, state)
+        session = OpenSession(handle, dialogue, conversation)
         session.present = session.last_present()
         session.notices = list(getattr(handle, "notices", []) or [])
         session.notices += [f"{u.step_id}: {u.reason}" for u in unplaced]
