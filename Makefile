@@ -41,5 +41,5 @@ clean:
 I18N := assistant/i18n
 i18n: $(STAMP_TEST)
 	$(BIN)/pybabel extract -F babel.cfg -k _ --no-location --sort-output -o $(I18N)/haave.pot .
-	$(BIN)/pybabel update -i $(I18N)/haave.pot -d $(I18N)/locale -D haave --no-location --omit-header
+	$(BIN)/pybabel update -i $(I18N)/haave.pot -d $(I18N)/locale -D haave --no-fuzzy-matching
 	$(BIN)/pybabel compile -d $(I18N)/locale -D haave --statistics

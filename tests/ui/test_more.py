@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 import types
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -150,29 +150,59 @@ async def test_help_explains_glossary_words(
         assert "nimi: Sana, jolla sinua kutsutaan." in text
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("assistant.plan") is None, reason="assistant.plan is not installed"
-)
+async def _to_export(app: Any, pilot: Any) -> None:
+    await to_conversation(pilot)
+    await pilot.press("enter")
+    for key in ("M", "enter", "1", "f7", "f9", "f7", "enter"):
+        await pilot.press(key)
+        await pilot.pause()
+    for _ in range(8):
+        if app.screen.query("#done"):
+            break
+        await pilot.press("1")
+        await pilot.pause()
+    await pilot.press("1")
+    await pilot.pause()
+    assert screen_name(app) == "ExportScreen"
+
+
+async def _wait_for_result(app: Any, pilot: Any) -> str:
+    for _ in range(50):
+        await pilot.pause(0.1)
+        if getattr(app.screen, "result", None):
+            break
+    return str(app.screen.result or "")
+
+
 async def test_export_makes_my_own_easy_copy(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await to_conversation(pilot)
-        await pilot.press("enter")
-        for key in ("M", "enter", "1", "f7", "f9", "f7", "enter"):
-            await pilot.press(key)
-            await pilot.pause()
-        for _ in range(8):
-            if app.screen.query("#done"):
-                break
-            await pilot.press("1")
-            await pilot.pause()
-        await pilot.press("1")
+        await _to_export(app, pilot)
+        await pilot.press("4")  # nobody yet
         await pilot.pause()
-        assert screen_name(app) == "ExportScreen"
         await pilot.press("1")  # my own easy copy
-        for _ in range(50):
-            await pilot.pause(0.1)
-            if getattr(app.screen, "result", None):
-                break
-        assert "✅" in (app.screen.result or "")  # type: ignore[attr-defined]
-    assert list((tmp_path / "data" / "exports").glob("*.html"))
+        assert "✅" in await _wait_for_result(app, pilot)
+    [copy] = (tmp_path / "data" / "exports").glob("*.html")
+    assert copy.name == "my-plan-fi.html"
+
+
+async def test_export_asks_who_may_see_and_the_draft_language(tmp_path: Path) -> None:
+    from assistant.store import open_store
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _to_export(app, pilot)
+        session_id = app.session.id  # type: ignore[attr-defined]
+        await pilot.press("1")  # the caseworker may see the plan
+        await pilot.pause()
+        await pilot.press("2")  # the plan for the caseworker
+        await pilot.pause()
+        await pilot.press("2")  # in Swedish, while the app speaks Finnish
+        assert "✅" in await _wait_for_result(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+    draft = (tmp_path / "data" / "exports" / "draft-plan-sv.html").read_text(encoding="utf-8")
+    assert '<html lang="sv"' in draft
+    with open_store(tmp_path / "data").open(session_id) as opened:
+        consent = opened.session.extra["plan_consent"]
+    assert consent["audience"] == ["caseworker"] and consent["decided_on"]
