@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -12,6 +10,7 @@ from assistant.dialogue.model import Dialogue
 from assistant.plan.build import PlanSource, build_from_source
 from assistant.plan.consent import CONSENT_KEY
 from assistant.plan.model import Consent, DraftPlan, PlanLang
+from assistant.store.files import atomic_write
 
 Format = Literal["html", "md", "docx", "json", "fhir"]
 FORMATS: tuple[str, ...] = get_args(Format)
@@ -53,20 +52,6 @@ def render(plan: DraftPlan, dialogue: Dialogue, fmt: str, mine: bool = False) ->
     return render_fhir(plan, dialogue).encode("utf-8")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def export_source(
     source: PlanSource,
     dialogue: Dialogue,
@@ -83,7 +68,8 @@ def export_source(
         kind = "my-plan" if mine else "draft-plan"
         out = out / f"{kind}-{lang}{SUFFIX[fmt]}"
     try:
-        write_atomic(out, data)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(out, data)  # the store's: 0600 temp file, fsync, rename, fsync folder
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
     return out
