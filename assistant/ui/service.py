@@ -164,6 +164,19 @@ class OpenSession:
         """A supporter's own view: kept beside the client's answer; the engine does not move."""
         self.handle.record(step_id, answer, Provenance.supporter_view(self._name_id(by)))
 
+    def note(self, step_id: str, text: str, by: str) -> None:
+        """A facilitator's note on a step, for the caseworker; the engine does not move."""
+        self.handle.record(step_id, Answer.words(text), Provenance.note(self._name_id(by)))
+
+    def note_writer(self) -> str | None:
+        """Who writes notes today: the experience expert, else the first helper present."""
+        others = [p for p in self.present if p.role != "client"]
+        for role in ("experience_expert", "supporter", "support_ring", "caseworker"):
+            for person in others:
+                if person.role == role:
+                    return person.name
+        return others[0].name if others else None
+
     def views(self, step_id: str) -> list[View]:
         """The supporters' own views on a step (the latest per person)."""
         latest: dict[str | None, AnswerRecord] = {}

@@ -268,3 +268,34 @@ async def test_high_contrast_and_terminal_themes(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.theme == "ansi-dark"  # the terminal's own colours
         assert app.settings.theme == "ansi-dark"
+
+
+async def test_facilitator_note_is_kept_beside_and_moves_nothing(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_conversation(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current_id(app) == "name"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen_name(app) == "NoteScreen"
+        await type_text(pilot, "Vastasi [bold]itse[/]")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current_id(app) == "name"  # the note does not answer the question
+        assert app.session is not None
+        step = app.session.handle.step("name")
+        assert step is not None and step.current is None  # no client answer
+        [note] = step.notes
+        assert note.answer.text == "Vastasi [bold]itse[/]"
+        assert note.provenance.by.value == "facilitator_note"
+
+
+async def test_no_note_when_only_the_client_is_here(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_conversation(pilot, helper=None)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen_name(app) == "ConversationScreen"

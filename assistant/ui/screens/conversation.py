@@ -81,6 +81,9 @@ class ConversationScreen(HaaveScreen):
         ),
         Binding("ctrl+r", "ready", "Ready", id="haave.ready", tooltip="The answer is ready"),
         Binding("ctrl+t", "tip", "Tip", id="haave.tip", tooltip="Show the supporter's tip"),
+        Binding(
+            "ctrl+n", "note", "Note", id="haave.note", tooltip="A facilitator's note on this step"
+        ),
     ]
 
     def __init__(self) -> None:
@@ -360,6 +363,22 @@ class ConversationScreen(HaaveScreen):
     def action_tip(self) -> None:
         self.show_tip = not self.show_tip
         self.query_one("#tip", Static).display = self.show_tip
+
+    def action_note(self) -> None:
+        from assistant.ui.screens.modals import NoteScreen
+
+        step = self.step
+        writer = self.session.note_writer()
+        if step is None or writer is None:
+            self.notify(_("Only the client is here."), timeout=3)
+            return
+
+        def written(text: str | None) -> None:
+            if text:
+                self.session.note(step.id, text, writer)
+                self.notify(_("The note is saved."), timeout=3)
+
+        self.app.push_screen(NoteScreen(writer), written)
 
     def action_who_answers(self) -> None:
         from assistant.ui.screens.modals import AnsweringScreen

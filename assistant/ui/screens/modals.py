@@ -1,10 +1,10 @@
-"""Small dialogs: help, confirm, and who is answering."""
+"""Small dialogs: help, confirm, a facilitator's note, and who is answering."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Static
 
 from assistant.i18n import _
 from assistant.ui.screens.base import HaaveModal
@@ -48,6 +48,27 @@ class ConfirmScreen(HaaveModal):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id == "yes")
+
+
+class NoteScreen(HaaveModal):
+    """A facilitator's note on this step, for the caseworker (not the client's answer)."""
+
+    def __init__(self, writer: str) -> None:
+        super().__init__()
+        self.writer = writer
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("📝 " + _("Note for the caseworker"), classes="title")
+            yield Static(plain(_("Written by:") + " " + self.writer), classes="line")
+            yield Input(placeholder=_("Write the note. Then press Enter."), id="note")
+
+    def on_mount(self) -> None:
+        self.query_one("#note", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value if event.value.strip() else None)
 
 
 class AnsweringScreen(HaaveModal):
