@@ -36,7 +36,9 @@ HIGH_CONTRAST = Theme(
     error="#FF6060",
     dark=True,
     variables={
-        "border": "#FFFFFF",
+        "border": "#FFFF00",
+        # text boxes keep a visible white frame when they are not focused
+        "border-blurred": "#FFFFFF",
         "block-cursor-background": "#FFFF00",
         "block-cursor-foreground": "#000000",
         "block-cursor-text-style": "bold",
