@@ -299,3 +299,28 @@ async def test_no_note_when_only_the_client_is_here(tmp_path: Path) -> None:
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert screen_name(app) == "ConversationScreen"
+
+
+async def test_a_person_added_by_mistake_can_be_removed(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        await type_text(pilot, "Maija")
+        await pilot.press("enter")
+        for name in ("Anna", "Vaara"):
+            await type_text(pilot, name)
+            await pilot.press("enter")
+            await pilot.press("enter")  # the first role: supporter
+            await pilot.pause()
+        await pilot.press("f8")  # "Vaara" was a mistake
+        await pilot.pause()
+        screen = app.screen
+        assert [p.name for p in screen.people] == ["Anna"]  # type: ignore[attr-defined]
+        await pilot.press("f9")
+        await pilot.pause()
+        assert app.session is not None
+        assert [p.name for p in app.session.present] == ["Maija", "Anna"]

@@ -46,6 +46,13 @@ class WhoScreen(HaaveScreen):
             id="haave.same_people",
             tooltip="The same people as last time",
         ),
+        Binding(
+            "f8",
+            "remove_last",
+            "Remove the last person",
+            id="haave.remove_person",
+            tooltip="Take away the person added last (added by mistake)",
+        ),
         Binding("f9", "go_on", "Go on", id="haave.go_on", tooltip="Go on"),
     ]
 
@@ -86,6 +93,7 @@ class WhoScreen(HaaveScreen):
             yield ChoiceList(items, id="roles")
             with Horizontal(classes="row"):
                 yield key_button("▶ " + _("Go on"), "F9", "go-on", variant="primary")
+                yield key_button("✖ " + _("Remove the last person"), "F8", "remove")
         yield ActionBar(pause=False)
 
     def _people_words(self) -> Text:
@@ -131,8 +139,17 @@ class WhoScreen(HaaveScreen):
         elif event.button.id == "go-on":
             event.stop()
             self.action_go_on()
+        elif event.button.id == "remove":
+            event.stop()
+            self.action_remove_last()
         else:
             super().on_button_pressed(event)
+
+    def action_remove_last(self) -> None:
+        """Take away the person added last, e.g. a name typed by mistake."""
+        if self.people:
+            self.people.pop()
+            self.query_one("#people", Static).update(self._people_words())
 
     def action_same(self) -> None:
         self.people = list(self.previous)
