@@ -253,10 +253,11 @@ class ConversationScreen(HaaveScreen):
             self.notify(_("Pick a choice or write something first."), severity="warning")
             return
         self.post_message(AnswerGiven(step.id, answer, kind, by))
-        self._moved()
+        self._moved(saved=True)
 
-    def _moved(self) -> None:
-        self.session.save()
+    def _moved(self, *, saved: bool = False) -> None:
+        if not saved:  # an answer was saved with the engine's state in one write already
+            self.session.save()
         self.answering = Answering()
         self.draft = None
         self.pending_own = None
