@@ -8,6 +8,7 @@ Usage errors exit 2, problems found exit 1; no traceback reaches a user.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -69,6 +70,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(handler(args))
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the last guard: a user sees one line, never a traceback
+        if os.environ.get("HAAVE_DEBUG"):
+            raise
+        print(
+            f"haave: something went wrong ({type(exc).__name__}: {exc}). "
+            "Every answer saved so far is kept. Run with HAAVE_DEBUG=1 for details.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 def _cmd_app(args: argparse.Namespace) -> int:

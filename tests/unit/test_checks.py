@@ -175,3 +175,18 @@ def test_cli_broken_file_reports_and_others_still_check(
     assert "broken/dialogue.yaml:" in captured.out
     assert "2 dialogue(s), 1 error(s)" in captured.err
     assert "Traceback" not in captured.out + captured.err
+
+
+def test_cli_last_guard_prints_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import assistant.cli as cli
+
+    def boom(args: object) -> int:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(cli, "_cmd_schema", boom)
+    monkeypatch.delenv("HAAVE_DEBUG", raising=False)
+    assert cli.main(["schema"]) == 1
+    err = capsys.readouterr().err
+    assert "disk on fire" in err and "Traceback" not in err and err.count("\n") == 1
