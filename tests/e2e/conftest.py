@@ -108,14 +108,39 @@ class Term:
         window: str = "main",
         timeout: float = WAIT,
         absent: tuple[str, ...] = (),
+        focus: str | tuple[str, ...] | None = None,
     ) -> str:
-        """Poll the screen until every text is on it (and none of `absent`); return it."""
+        """Poll the screen until every text is on it (and none of `absent`); return it.
+
+        `focus`: a text (or one of several) that must be on the terminal cursor's row. The
+        app puts the cursor on the focused control (for screen readers), so this waits until
+        the keys about to be sent go to the right control.
+        """
+        focused = (focus,) if isinstance(focus, str) else focus
+
+        def ok(shown: str) -> bool:
+            if not all(t in shown for t in texts) or any(a in shown for a in absent):
+                return False
+            if focused is None:
+                return True
+            row = self.cursor_row(window)
+            return any(f in row for f in focused)
+
         return self.wait_until(
-            lambda s: all(t in s for t in texts) and not any(a in s for a in absent),
+            ok,
             window=window,
             timeout=timeout,
-            what=f"{texts!r}" + (f" without {absent!r}" if absent else ""),
+            what=f"{texts!r}"
+            + (f" without {absent!r}" if absent else "")
+            + (f" with the cursor on {focused!r}" if focused else ""),
         )
+
+    def cursor_row(self, window: str = "main") -> str:
+        """The text of the row the terminal cursor is on."""
+        row = self.tmux("display-message", "-p", "-t", window, "#{cursor_y}").strip()
+        lines = self.screen(window).splitlines()
+        y = int(row or 0)
+        return lines[y] if 0 <= y < len(lines) else ""
 
     def wait_until(
         self,
@@ -135,7 +160,11 @@ class Term:
             if "Traceback (most recent call last)" in shown:
                 raise AssertionError(f"the app crashed while waiting for {what}:\n{shown}")
             if time.monotonic() > deadline:
-                raise AssertionError(f"waited {timeout:.0f} s for {what}; the screen:\n{shown}")
+                row = self.cursor_row(window)
+                raise AssertionError(
+                    f"waited {timeout:.0f} s for {what}; the cursor row: {row!r}; the screen:\n"
+                    + shown
+                )
             time.sleep(0.1)
 
     def keys(self, *keys: str, window: str = "main") -> None:

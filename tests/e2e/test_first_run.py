@@ -53,7 +53,7 @@ def first_run(
     term.wait_for(flow.QUESTIONS["wish"], window="again")
     term.keys("Escape", window="again")  # back one step: the earlier answer is shown chosen
     shown = term.wait_for(flow.QUESTIONS["enough"], window="again")
-    [no_line] = [line for line in shown.splitlines() if " No " in line or line.rstrip().endswith("No")]
+    [no_line] = [line for line in shown.splitlines() if "👎  No" in line]
     assert "✔" in no_line, shown
     flow.take_break(term, window="again")
     sid2, answers2, current2, session2 = saved(term.data_dir)
