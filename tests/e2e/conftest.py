@@ -19,9 +19,6 @@ from pathlib import Path
 import pytest
 
 TMUX = shutil.which("tmux")
-needs_tmux = pytest.mark.skipif(
-    TMUX is None, reason="tmux is not installed (apt-get install tmux; .ci/run installs it)"
-)
 
 BIN = Path(sys.executable).parent
 HAAVE = BIN / "haave"
