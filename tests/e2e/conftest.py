@@ -154,8 +154,8 @@ class Term:
             if ok(shown) and shown == last:
                 return shown
             last = shown
-            if "Traceback (most recent call last)" in shown:
-                raise AssertionError(f"the app crashed while waiting for {what}:\n{shown}")
+            if "Traceback (most recent call last)" in shown or "Pane is dead" in shown:
+                raise AssertionError(f"the app ended while waiting for {what}:\n{shown}")
             if time.monotonic() > deadline:
                 row = self.cursor_row(window)
                 raise AssertionError(
