@@ -2,9 +2,10 @@
 
 `haave` with no arguments runs the first dialogue under `dialogues/` (the example).
 Each step waits for its screen *and* for the terminal cursor on the control that takes the
-keys (Textual moves the focus a moment after drawing), then sends its keys and waits for the
-next screen: when the next question is on the screen, the answer before it has been saved
-(the store writes before the engine moves on).
+keys (Textual moves the focus a moment after drawing; the app puts the terminal cursor on
+the focused control), then sends its keys and waits for the next screen: when the next
+question is on the screen, the answer before it has been saved (the store writes before
+the engine moves on). `retry` is a safety net on top.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ WHO = "Who is here today?"
 THEMES = "What do you want to talk about first?"
 BREAK = "Time for a break."
 CLIENT_NAME = "Your name or a nickname"
+#: Rows of the sessions list: "Start a new one" and each session (the newest may be the one
+#: highlighted first)
+SESSION_ROWS = ("Start a new one", "themes done")
 OTHER_PERSON = "Name of another person here"
 WRITE_HERE = "Write here. Then press Enter."
 
@@ -35,10 +39,18 @@ QUESTIONS = {
     "wish": "What would you like to do in your free time?",
     "anything-else": "Do you want to tell something more?",
 }
-#: A text on the terminal cursor's row when the step's control has the focus. Empty: the
-#: app does not move the terminal cursor reliably (see docs/e2e.md), so the waits are for a
-#: settled screen (the same capture twice in a row) and `retry` covers the rest.
-FOCUS: dict[str, str] = {}
+#: A text on the terminal cursor's row when the step's control has the focus: the app puts
+#: the terminal cursor on the focused control (for console screen readers).
+FOCUS = {
+    "welcome": "Go on (Enter)",
+    "name": WRITE_HERE,
+    "mood": "I like it",
+    "hobbies": "I listen to music",
+    "music-kind": "Pop",
+    "enough": "Yes",
+    "wish": WRITE_HERE,
+    "anything-else": WRITE_HERE,
+}
 
 
 def at_step(term: Term, step: str, window: str = "main", **kw: object) -> str:
@@ -47,15 +59,17 @@ def at_step(term: Term, step: str, window: str = "main", **kw: object) -> str:
 
 
 def to_sessions(term: Term, window: str = "main", timeout: float | None = None) -> None:
-    term.wait_for(LANGUAGE, window=window, timeout=timeout or WAIT)
+    term.wait_for(
+        LANGUAGE, window=window, timeout=timeout or WAIT, focus=("Suomi", "Svenska", "English")
+    )
     term.keys("3", window=window)  # English
-    term.wait_for(SESSIONS, window=window)
+    term.wait_for(SESSIONS, window=window, focus=SESSION_ROWS)
 
 
 def start_new(term: Term, alias: str, window: str = "main", pasted: bool = False) -> None:
     """From the sessions screen: a new session for `alias`, only the client here, in order."""
     term.keys("1", window=window)  # start a new one
-    term.wait_for(WHO, CLIENT_NAME, window=window)
+    term.wait_for(WHO, window=window, focus=CLIENT_NAME)
 
     def send() -> None:
         if pasted:
@@ -65,16 +79,16 @@ def start_new(term: Term, alias: str, window: str = "main", pasted: bool = False
 
     retry(term, send, lambda s: CLIENT_NAME not in s, window, "the alias typed")
     term.keys("F9", window=window)  # nobody else: go on
-    term.wait_for(THEMES, window=window)
+    term.wait_for(THEMES, window=window, focus="Go in order")
     term.keys("1", window=window)  # go in order
     at_step(term, "welcome", window=window)
 
 
 def resume(term: Term, window: str = "main") -> None:
     """From the sessions screen: the newest session, the same people (only the client)."""
-    term.wait_for(SESSIONS, window=window)
+    term.wait_for(SESSIONS, window=window, focus=SESSION_ROWS)
     term.keys("2", window=window)
-    term.wait_for(WHO, OTHER_PERSON, window=window)
+    term.wait_for(WHO, window=window, focus=OTHER_PERSON)
     term.keys("F9", window=window)  # nobody else: go on
 
 
