@@ -199,6 +199,9 @@ class Term:
 
     def close(self) -> None:
         self.tmux("kill-server", check=False)
+        # tmux leaves the socket file behind; it is ours alone, so remove it
+        folder = Path(self.env.get("TMUX_TMPDIR") or "/tmp") / f"tmux-{os.getuid()}"
+        (folder / self.socket).unlink(missing_ok=True)
 
 
 @pytest.fixture
