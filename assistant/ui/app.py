@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.dom import NoScreen
 from textual.geometry import Offset
 from textual.screen import Screen
 from textual.widget import Widget
@@ -211,13 +212,26 @@ class HaaveApp(App[int]):
 
     def place_cursor(self, widget: Widget | None) -> None:
         """Put the terminal cursor on the focused control: console screen readers follow it."""
-        if widget is None or isinstance(widget, Input):
-            return  # an Input places the cursor at its caret itself
-        offset = widget.content_region.offset
-        if isinstance(widget, OptionList) and widget.highlighted is not None:
-            line = max(0, widget.highlighted - int(widget.scroll_offset.y))
-            offset = Offset(offset.x, offset.y + line)
-        self.cursor_position = offset
+        if widget is None or not widget.is_mounted:
+            return
+        try:
+            if widget.screen is not self.screen:
+                return  # a screen that has gone, or is not on top
+        except NoScreen:
+            return
+        if isinstance(widget, Input):
+            # an Input places the cursor at its caret itself, but on focus, before its
+            # screen is laid out: place it again now that the layout is done
+            offset = widget.cursor_screen_offset
+        else:
+            offset = widget.content_region.offset
+            if isinstance(widget, OptionList) and widget.highlighted is not None:
+                line = max(0, widget.highlighted - int(widget.scroll_offset.y))
+                offset = Offset(offset.x, offset.y + line)
+        if offset != self.cursor_position:
+            self.cursor_position = offset
+            # the terminal is told where the cursor is only with a repaint
+            self.screen.refresh()
 
     def on_descendant_focus(self, event: Any) -> None:
         self.call_after_refresh(self.place_cursor, event.widget)
