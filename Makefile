@@ -19,8 +19,9 @@ $(STAMP_TEST): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(STAMP_RUN)
 
+# `make run HAAVE_ARGS="--dialogue first-meeting"` passes options to the app.
 run: $(STAMP_RUN)
-	$(BIN)/haave
+	$(BIN)/haave $(HAAVE_ARGS)
 
 test: $(STAMP_TEST)
 	$(MAKE) --no-print-directory check

@@ -81,7 +81,8 @@ class Term:
         self, command: list[str] | None = None, window: str = "main", cwd: Path | None = None
     ) -> None:
         """Start `command` (default: the venv's `haave`) in a new window of this server."""
-        argv = command or [str(HAAVE)]
+        # The walks follow the small example dialogue (new sessions default to support-plan).
+        argv = command or [str(HAAVE), "--dialogue", "example"]
         self.tmux(
             "new-session",
             "-d",

@@ -80,5 +80,6 @@ def test_first_run_in_a_fresh_clone_with_make_run(term: Term, tmp_path: Path) ->
     subprocess.run(["git", "clone", "-q", str(REPO), str(clone)], check=True, timeout=120)
     assert not (clone / ".venv").exists()
     # make's own python3 makes the venv; a long timeout for pip, then the same walk
-    first_run(term, ["make", "--no-print-directory", "run"], clone, install_wait=300)
+    make_run = ["make", "--no-print-directory", "run", "HAAVE_ARGS=--dialogue example"]
+    first_run(term, make_run, clone, install_wait=300)
     assert (clone / ".venv" / "bin" / "haave").exists()
