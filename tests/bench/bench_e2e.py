@@ -102,6 +102,37 @@ def whole_walk(root: Path) -> list[Row]:
     ]
 
 
+def fresh_clone_first_run() -> list[Row]:
+    """The new user's first run for real: a fresh clone, `make run` installs, the walk.
+
+    Kept out of `make test` because pip asks the package index (tests stay offline)."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    env = dict(os.environ, HAAVE_E2E_FULL="1")
+    t0 = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "tests/e2e/test_first_run.py"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    seconds = time.perf_counter() - t0
+    ok = done.returncode == 0
+    return [
+        Row(
+            "e2e: fresh clone, make run, five answers, break, resume",
+            f"{'passed' if ok else 'FAILED'} in {seconds:.0f} s",
+            "passes",
+            ok,
+        )
+    ]
+
+
 def run() -> list[Row]:
     rows: list[Row] = []
     root = Path(tempfile.mkdtemp(prefix="haave-bench-e2e-"))
@@ -113,6 +144,8 @@ def run() -> list[Row]:
             rows += crash_loop(root / "crash")
         (root / "walk").mkdir()
         rows += whole_walk(root / "walk")
+        if shutil.which("tmux") is not None:
+            rows += fresh_clone_first_run()
     finally:
         shutil.rmtree(root, ignore_errors=True)
     return rows
