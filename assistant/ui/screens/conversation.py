@@ -122,53 +122,78 @@ class ConversationScreen(HaaveScreen):
         yield ActionBar()
 
     def step_widgets(self) -> ComposeResult:
-        """What changes from step to step: progress, who answers, the question and answers."""
-        step = self.step
-        if step is None:
+        """What changes from step to step: progress, who answers, the question and answers.
+
+        The same widgets serve every step; `_fill` puts the step in them and shows only
+        those the step's kind needs, so moving on does not build new widgets."""
+        if self.step is None:
             return
-        conversation = self.session.conversation
-        earlier = (
-            conversation.answer_to(step.id) if self.answering.kind != "supporter_view" else None
-        )
-        yield Static(plain("🧭  " + progress_words(conversation.progress())), id="progress")
-        who = WhoBar(id="who")
-        who.show(self.answering, self.session.alias)
-        yield who
-        frame = Vertical(id="frame")
-        frame.set_class(self.answering.kind == "supporter_view", "-supporter")
-        with frame:
-            yield Static(plain(f"{step.symbol}  {text_of(step.text)}"), id="question")
-            views = self.session.views(step.id)
-            if views:
-                yield Static(plain(self._views_words(step)), id="views")
-            yield from self._answer_widgets(step, earlier)
+        yield Static(id="progress")
+        yield WhoBar(id="who")
+        with Vertical(id="frame"):
+            yield Static(id="question")
+            yield Static(id="views")
+            yield key_button("▶ " + _("Go on"), "Enter", "go-on", variant="primary")
+            yield ChoiceList([], id="choices")
+            yield Input(id="words")
+            yield key_button("✔ " + _("Ready"), "Ctrl+R", "ready", variant="primary")
 
     def _tip_words(self, step: Step) -> Text:
         return plain("💡 " + (text_of(step.tip) or _("No tip for this question.")))
 
-    def _answer_widgets(self, step: Step, earlier: Answer | None) -> ComposeResult:
+    def _earlier(self, step: Step) -> tuple[tuple[str, ...], str]:
+        conversation = self.session.conversation
+        earlier = (
+            conversation.answer_to(step.id) if self.answering.kind != "supporter_view" else None
+        )
         chosen = earlier.choices if earlier and earlier.given else ()
         earlier_text = earlier.text if earlier and earlier.given else None
-        text = self.draft if self.draft is not None else (earlier_text or "")
-        if step.kind is StepKind.SAY:
-            yield key_button("▶ " + _("Go on"), "Enter", "go-on", variant="primary")
-            return
-        if step.kind is StepKind.TEXT:
-            yield Input(text, placeholder=_("Write here. Then press Enter."), id="words")
-            return
+        return chosen, self.draft if self.draft is not None else (earlier_text or "")
+
+    def _items(self, step: Step) -> list[ChoiceItem]:
         if step.kind in (StepKind.YES_NO, StepKind.SCALE3):
-            items = [ChoiceItem(v, s, w) for v, s, w in fixed_choices(step.kind)]
-        else:
-            items = [ChoiceItem(c.id, c.symbol, text_of(c.text), c.own_words) for c in step.choices]
-        yield ChoiceList(
-            items, multi=step.kind is StepKind.MULTI_CHOICE, chosen=chosen, id="choices"
+            return [ChoiceItem(v, s, w) for v, s, w in fixed_choices(step.kind)]
+        return [ChoiceItem(c.id, c.symbol, text_of(c.text), c.own_words) for c in step.choices]
+
+    def _fill(self) -> None:
+        """Put the current step in the step widgets and show those its kind needs."""
+        step = self.step
+        if step is None or not self.query("#question"):
+            return
+        kind = step.kind
+        self.query_one("#progress", Static).update(
+            plain("🧭  " + progress_words(self.session.conversation.progress()))
         )
-        if step.kind is StepKind.SCALE3:
-            yield Input(text, placeholder=_("Tell me more, if you want."), id="words")
-        elif any(c.own_words for c in step.choices):
-            yield Input(text, placeholder=_("Own words here"), id="words")
-        if step.kind is StepKind.MULTI_CHOICE:
-            yield key_button("✔ " + _("Ready"), "Ctrl+R", "ready", variant="primary")
+        self.query_one("#who", WhoBar).show(self.answering, self.session.alias)
+        self.query_one("#frame").set_class(self.answering.kind == "supporter_view", "-supporter")
+        self.query_one("#question", Static).update(plain(f"{step.symbol}  {text_of(step.text)}"))
+        views = self.query_one("#views", Static)
+        views.display = bool(self.session.views(step.id))
+        views.update(plain(self._views_words(step)) if views.display else "")
+        chosen, text = self._earlier(step)
+        has_choices = kind not in (StepKind.SAY, StepKind.TEXT)
+        choices = self.query_one("#choices", ChoiceList)
+        choices.display = has_choices
+        choices.replace_items(
+            self._items(step) if has_choices else [],
+            multi=kind is StepKind.MULTI_CHOICE,
+            chosen=chosen,
+        )
+        words = self.query_one("#words", Input)
+        words.display = kind in (StepKind.TEXT, StepKind.SCALE3) or any(
+            c.own_words for c in step.choices
+        )
+        words.placeholder = (
+            _("Write here. Then press Enter.")
+            if kind is StepKind.TEXT
+            else _("Tell me more, if you want.")
+            if kind is StepKind.SCALE3
+            else _("Own words here")
+        )
+        with words.prevent(Input.Changed):  # a step's own text is not the client's draft
+            words.value = text if words.display else ""
+        self.query_one("#go-on").display = kind is StepKind.SAY
+        self.query_one("#ready").display = kind is StepKind.MULTI_CHOICE
 
     def _views_words(self, step: Step) -> str:
         lines = []
@@ -178,6 +203,7 @@ class ConversationScreen(HaaveScreen):
         return "\n".join(lines[:2])
 
     def on_mount(self) -> None:
+        self._fill()
         self._after_draw()
 
     def _after_draw(self) -> None:
@@ -185,9 +211,9 @@ class ConversationScreen(HaaveScreen):
         if step is None:
             return
         for selector in ("#choices", "#words", "#go-on"):
-            found = self.query(selector)
+            found = [w for w in self.query(selector) if w.display]
             if found:
-                found.first().focus()
+                found[0].focus()
                 break
         if self._shown != step.id:
             self._shown = step.id
@@ -197,18 +223,18 @@ class ConversationScreen(HaaveScreen):
     def redraw(self) -> None:
         """Draw the whole screen again (after a language change)."""
         self.refresh(recompose=True)
+        self.call_after_refresh(self._fill)
         self.call_after_refresh(self._after_draw)
 
     def show_step(self) -> None:
         """Draw only what changes with the step: fast enough to feel instant."""
-        views = self.query(StepView)
-        if not views:
+        if not self.query("#question"):
             self.redraw()
             return
-        self.call_later(self._show_step, views.first())
+        self._fill()
+        self._show_tip()
 
-    async def _show_step(self, view: StepView) -> None:
-        await view.recompose()
+    def _show_tip(self) -> None:
         step = self.step
         if step is not None:
             tip = self.query_one("#tip", Static)

@@ -49,6 +49,16 @@ class ChoiceList(OptionList):
         self.chosen: list[str] = [c for c in chosen if any(i.value == c for i in items)]
         super().__init__(*self._build_options(), id=id)
 
+    def replace_items(
+        self, items: list[ChoiceItem], *, multi: bool, chosen: tuple[str, ...] = ()
+    ) -> None:
+        """Show other choices in this same widget (faster than a new one for each step)."""
+        self.items = items
+        self.multi = multi
+        self.chosen = [c for c in chosen if any(i.value == c for i in items)]
+        self.set_options(self._build_options())
+        self._highlight_first()
+
     def _prompt(self, number: int, item: ChoiceItem) -> Text:
         picked = item.value in self.chosen
         mark = ("☑ " if picked else "☐ ") if self.multi else "✔ " if picked else "  "
@@ -61,6 +71,10 @@ class ChoiceList(OptionList):
         return [Option(self._prompt(n, i), id=i.value) for n, i in enumerate(self.items, 1)]
 
     def on_mount(self) -> None:
+        self._highlight_first()
+
+    def _highlight_first(self) -> None:
+        """The first chosen item, or else the first item, is where the client starts."""
         if self.chosen:
             first = next(n for n, i in enumerate(self.items) if i.value in self.chosen)
             self.highlighted = first
