@@ -22,6 +22,12 @@ from assistant.dialogue.yamlio import DataFileError, read_yaml, shown
 Level = Literal["error", "warning"]
 MAX_CHOICES = 5
 SERVICE_WORDS_FILE = "service-words.yaml"
+# An emoji made of several code points (with U+FE0F or joined with U+200D) is drawn one or
+# two cells wide, or as several pictures, depending on the terminal: the frame breaks.
+_UNEVEN_SYMBOL = (
+    "'{symbol}' is more than one character: terminals draw it at different widths. "
+    "Use a one-character emoji (for example 📝 instead of ✏️)"
+)
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,8 @@ def check_dialogue(
         for symbol in [step.symbol, *(c.symbol for c in step.choices)]:
             if symbol.isascii():
                 yield at(step.id, "error", f"'{symbol}' is not a symbol: use an emoji")
+            elif len(symbol) > 1:
+                yield at(step.id, "warning", _UNEVEN_SYMBOL.format(symbol=symbol))
     if service_words:
         yield from _service_words(dialogue, service_words, at)
     if texts is not None:

@@ -71,5 +71,5 @@ def answer_parts(step: Step, answer: Answer) -> list[tuple[str, str]]:
         if choice is not None:
             parts.append((choice.symbol, text_of(choice.text)))
     if answer.text:
-        parts.append(("✏️", answer.text))
+        parts.append(("📝", answer.text))
     return parts

@@ -100,6 +100,16 @@ def test_missing_translation_and_symbol(example: Path) -> None:
     assert "'M' is not a symbol" in text
 
 
+@pytest.mark.parametrize("symbol", ["✏️", "🧑‍💼", "👍🏽"])
+def test_symbols_of_several_characters_warn(example: Path, symbol: str) -> None:
+    def change(d: dict) -> None:  # type: ignore[type-arg]
+        step(d, "hobbies")["choices"][0]["symbol"] = symbol
+
+    edit(example, change)
+    text = messages(example)
+    assert f"hobbies: warning: '{symbol}' is more than one character" in text
+
+
 def test_more_than_five_choices(example: Path) -> None:
     def change(d: dict) -> None:  # type: ignore[type-arg]
         choices = step(d, "music-kind")["choices"]

@@ -199,7 +199,7 @@ class ConversationScreen(HaaveScreen):
         lines = []
         for view in self.session.views(step.id):
             said = ", ".join(words for _s, words in answer_parts(step, view.answer))
-            lines.append(f"🗣 {_('Own view of:')} {short(view.by or '', 20)}: {short(said, 40)}")
+            lines.append(f"💬 {_('Own view of:')} {short(view.by or '', 20)}: {short(said, 40)}")
         return "\n".join(lines[:2])
 
     def on_mount(self) -> None:

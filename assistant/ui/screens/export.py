@@ -72,7 +72,7 @@ class ExportScreen(HaaveScreen):
                 ChoiceItem("nobody", "🔒", _("Nobody yet")),
             ]
         if self.stage == "lang":
-            return [ChoiceItem(code, "🗣", name) for code, name in DRAFT_LANGUAGES]
+            return [ChoiceItem(code, "💬", name) for code, name in DRAFT_LANGUAGES]
         return [
             ChoiceItem("mine", "🙂", _("Make my own easy copy")),
             ChoiceItem("draft", "📋", _("Make the plan for the caseworker")),
@@ -118,7 +118,7 @@ class ExportScreen(HaaveScreen):
         try:
             session.handle.set_extra(CONSENT_KEY, consent.model_dump(mode="json"))
         except (StoreError, OSError) as error:
-            self.result = "⚠ " + _("The file could not be made.") + f" ({error})"
+            self.result = "❗ " + _("The file could not be made.") + f" ({error})"
             self.redraw()
             return
         words = {item.value: item.words for item in self._items()}
@@ -154,7 +154,7 @@ class ExportScreen(HaaveScreen):
             )
             message = "✅ " + _("The file is ready:") + f" {path}"
         except (ExportError, OSError, ValueError) as error:
-            message = "⚠ " + _("The file could not be made.") + f" ({error})"
+            message = "❗ " + _("The file could not be made.") + f" ({error})"
         self.app.call_from_thread(self._show, message, path)
 
     def _show(self, message: str, path: Path | None) -> None:

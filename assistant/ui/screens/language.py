@@ -13,8 +13,6 @@ from assistant.ui.screens.base import HaaveScreen
 from assistant.ui.widgets.action_bar import ActionBar
 from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
 
-FLAGS = {"fi": "🇫🇮", "sv": "🇸🇪", "en": "🇬🇧"}
-
 
 class LanguageScreen(HaaveScreen):
     """The first screen, and the language chooser on F2 at any time."""
@@ -27,7 +25,7 @@ class LanguageScreen(HaaveScreen):
         with Vertical(id="body"):
             # The question in all three languages: the client may not read the current one.
             yield Static("🌐  Valitse kieli  ·  Välj språk  ·  Choose a language", classes="title")
-            items = [ChoiceItem(lang, "🗣", LANGUAGE_NAMES[lang]) for lang in LANGUAGES]
+            items = [ChoiceItem(lang, "💬", LANGUAGE_NAMES[lang]) for lang in LANGUAGES]
             yield ChoiceList(items, chosen=(i18n.get_language(),), id="languages")
         yield ActionBar(back=not self.first, pause=False)
 

@@ -40,7 +40,7 @@ class ConfirmScreen(HaaveModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(plain("⚠ " + self.question), id="confirm-question")
+            yield Static(plain("❗ " + self.question), id="confirm-question")
             with Horizontal(classes="row"):
                 yield Button(plain("✔ " + _("Yes")), id="yes", compact=True)
                 yield Button(plain("✖ " + _("No")), id="no", compact=True)
@@ -83,7 +83,7 @@ class AnsweringScreen(HaaveModal):
             items.append(ChoiceItem(str(len(items)), "🤝", _("With help from:") + " " + name))
         for name in others:
             self.options.append(Answering("supporter_view", name))
-            items.append(ChoiceItem(str(len(items)), "🗣", _("Own view of:") + " " + name))
+            items.append(ChoiceItem(str(len(items)), "💬", _("Own view of:") + " " + name))
         self.items = items[:9]
 
     def compose(self) -> ComposeResult:

@@ -68,7 +68,7 @@ class ReadbackScreen(HaaveScreen):
                 yield ChoiceList(
                     [
                         ChoiceItem("yes", "👍", _("Yes, it is right")),
-                        ChoiceItem("change", "✏️", _("I want to change it")),
+                        ChoiceItem("change", "📝", _("I want to change it")),
                         ChoiceItem("private", "🔒", _("Keep it private")),
                     ],
                     id="check",

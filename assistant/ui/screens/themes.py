@@ -62,7 +62,8 @@ class ThemesScreen(HaaveScreen):
         if pages > 1:
             items.append(ChoiceItem(MORE, "➡", _("More themes")))
         with Vertical(id="body"):
-            yield Static(plain("🗺  " + _("What do you want to talk about first?")), classes="title")
+            title = "💭  " + _("What do you want to talk about first?")
+            yield Static(plain(title), classes="title")
             yield ChoiceList(items, id="themes")
         yield ActionBar()
 

@@ -22,7 +22,7 @@ class Answering:
 def answering_words(answering: Answering, client: str) -> Text:
     line = Text()
     if answering.kind == "supporter_view":
-        line.append("🗣  ")
+        line.append("💬  ")
         line.append(_("Own view of:") + " ")
         line.append_text(plain(answering.by or ""))
         line.append(" " + _("(not the client's answer)"))
