@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from assistant.ui.service import OpenSession, Service
 from assistant.ui.startup import first_look
 from assistant.ui.themes import THEME_ALIASES, THEME_NAMES, THEMES
+from assistant.ui.widgets.scale_tiles import ScaleTiles
 
 
 class HaaveApp(App[int]):
@@ -223,6 +224,8 @@ class HaaveApp(App[int]):
             # an Input places the cursor at its caret itself, but on focus, before its
             # screen is laid out: place it again now that the layout is done
             offset = widget.cursor_screen_offset
+        elif isinstance(widget, ScaleTiles):
+            offset = widget.cursor_offset()
         else:
             offset = widget.content_region.offset
             if isinstance(widget, OptionList) and widget.highlighted is not None:
@@ -238,6 +241,9 @@ class HaaveApp(App[int]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.call_after_refresh(self.place_cursor, event.option_list)
+
+    def on_scale_tiles_highlighted(self, event: ScaleTiles.Highlighted) -> None:
+        self.call_after_refresh(self.place_cursor, event.scale)
 
     def on_unmount(self) -> None:
         if self._speaker is not None:

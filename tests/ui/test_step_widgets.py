@@ -8,9 +8,10 @@ from textual.widgets import Input
 
 from assistant.ui.screens.conversation import ConversationScreen
 from assistant.ui.widgets.choice_list import ChoiceList
+from assistant.ui.widgets.scale_tiles import ScaleTiles
 from tests.ui.helpers import SIZE, current_id, make_app, to_conversation, type_text
 
-PARTS = ("#go-on", "#words", "#choices", "#ready")
+PARTS = ("#go-on", "#words", "#choices", "#scale", "#ready")
 
 
 def shown(screen: object) -> set[str]:
@@ -38,7 +39,7 @@ async def test_each_kind_shows_only_its_own_parts(tmp_path: Path) -> None:
         assert seen == {
             "welcome": {"#go-on"},
             "name": {"#words"},
-            "mood": {"#choices", "#words"},  # scale3: three symbols and "tell me more"
+            "mood": {"#scale", "#words"},  # scale3: three large symbols and "tell me more"
             "hobbies": {"#choices", "#words", "#ready"},  # "other" takes own words
             "music-kind": {"#choices", "#words"},
             "enough": {"#choices"},
@@ -67,8 +68,7 @@ async def test_choices_change_mode_and_earlier_answers_come_back(tmp_path: Path)
         await pilot.press("enter")
         await pilot.pause()
         assert current_id(app) == "mood"
-        choices = app.screen.query_one("#choices", ChoiceList)
-        assert not choices.multi and choices.chosen == ["like"]
+        assert app.screen.query_one("#scale", ScaleTiles).chosen == ["like"]
         assert app.screen.query_one("#words", Input).value == ""
 
 

@@ -18,6 +18,7 @@ from assistant.ui.screens.base import COMMON_BINDINGS, HaaveScreen
 from assistant.ui.service import OpenSession
 from assistant.ui.widgets.action_bar import ActionBar, key_button
 from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
+from assistant.ui.widgets.scale_tiles import ScaleTiles
 from assistant.ui.widgets.text import plain, short
 from assistant.ui.widgets.who_bar import Answering, WhoBar
 from assistant.ui.words import answer_parts, fixed_choices, progress_words, skip_words, text_of
@@ -135,6 +136,7 @@ class ConversationScreen(HaaveScreen):
             yield Static(id="views")
             yield key_button("▶ " + _("Go on"), "Enter", "go-on", variant="primary")
             yield ChoiceList([], id="choices")
+            yield ScaleTiles(id="scale")
             yield Input(id="words")
             yield key_button("✔ " + _("Ready"), "Ctrl+R", "ready", variant="primary")
 
@@ -171,14 +173,18 @@ class ConversationScreen(HaaveScreen):
         views.display = bool(self.session.views(step.id))
         views.update(plain(self._views_words(step)) if views.display else "")
         chosen, text = self._earlier(step)
-        has_choices = kind not in (StepKind.SAY, StepKind.TEXT)
+        is_scale = kind is StepKind.SCALE3  # three large symbols, not a list
+        in_list = kind not in (StepKind.SAY, StepKind.TEXT) and not is_scale
         choices = self.query_one("#choices", ChoiceList)
-        choices.display = has_choices
+        choices.display = in_list
         choices.replace_items(
-            self._items(step) if has_choices else [],
+            self._items(step) if in_list else [],
             multi=kind is StepKind.MULTI_CHOICE,
             chosen=chosen,
         )
+        scale = self.query_one("#scale", ScaleTiles)
+        scale.display = is_scale
+        scale.replace_items(self._items(step) if is_scale else [], chosen=chosen)
         words = self.query_one("#words", Input)
         words.display = kind in (StepKind.TEXT, StepKind.SCALE3) or any(
             c.own_words for c in step.choices
@@ -210,15 +216,33 @@ class ConversationScreen(HaaveScreen):
         step = self.step
         if step is None:
             return
-        for selector in ("#choices", "#words", "#go-on"):
+        for selector in ("#choices", "#scale", "#words", "#go-on"):
             found = [w for w in self.query(selector) if w.display]
             if found:
                 found[0].focus()
                 break
+        self._fit_scale()
         if self._shown != step.id:
             self._shown = step.id
             self.post_message(StepShown(step.id))
             self.haave.screen_shown(self)
+
+    def _fit_scale(self) -> None:
+        """The three large symbols leave their faces out when the frame is too low."""
+        scales = self.query("#scale")
+        if not scales or not scales.first().display:
+            return
+        scale = scales.first(ScaleTiles)
+        frame = self.query_one("#frame")
+        others = sum(
+            w.outer_size.height + w.styles.margin.height
+            for w in frame.children
+            if w.display and w is not scale
+        )
+        scale.fit(frame.content_size.height - others)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_scale)
 
     def redraw(self) -> None:
         """Draw the whole screen again (after a language change)."""
@@ -301,22 +325,29 @@ class ConversationScreen(HaaveScreen):
 
     def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
         event.stop()
+        self._picked(event.value, own_words=event.own_words)
+
+    def on_scale_tiles_picked(self, event: ScaleTiles.Picked) -> None:
+        event.stop()
+        self._picked(event.value, own_words=False)
+
+    def _picked(self, value: str, *, own_words: bool) -> None:
         step = self.step
         if step is None or step.kind is StepKind.MULTI_CHOICE:
             return
         text = self._words().strip() or None
-        if event.own_words and not text:
-            self.pending_own = event.value
+        if own_words and not text:
+            self.pending_own = value
             self.query_one("#words", Input).focus()
             return
-        self.submit(Answer.pick(event.value, text=text))
+        self.submit(Answer.pick(value, text=text))
 
     def action_ready(self) -> None:
         step = self.step
         if step is None:
             return
         if step.kind is StepKind.MULTI_CHOICE:
-            chosen = tuple(self.query_one(ChoiceList).chosen)
+            chosen = tuple(self.query_one("#choices", ChoiceList).chosen)
             own = any(step.choice(c) and step.choice(c).own_words for c in chosen)  # type: ignore[union-attr]
             self.submit(Answer.pick(*chosen, text=(self._words().strip() or None) if own else None))
         elif step.kind is StepKind.TEXT:
@@ -334,8 +365,11 @@ class ConversationScreen(HaaveScreen):
         step = self.step
         if step is None:
             return
-        if step.kind is StepKind.SCALE3 or (step.kind is StepKind.CHOICE and not self.pending_own):
-            self.query_one(ChoiceList).focus()
+        if step.kind is StepKind.SCALE3:
+            self.query_one("#scale", ScaleTiles).focus()
+            return
+        if step.kind is StepKind.CHOICE and not self.pending_own:
+            self.query_one("#choices", ChoiceList).focus()
             return
         if step.kind is StepKind.CHOICE and self.pending_own:
             chosen = self.pending_own
@@ -355,9 +389,10 @@ class ConversationScreen(HaaveScreen):
         self.submit(Answer.skip(reason))
 
     def on_key(self, event: Key) -> None:
-        if event.key in ("1", "2", "3", "4", "5") and isinstance(self.focused, ChoiceList):
+        focused = self.focused
+        if event.key in ("1", "2", "3", "4", "5") and isinstance(focused, ChoiceList | ScaleTiles):
             event.stop()
-            self.query_one(ChoiceList).pick_number(int(event.key))
+            focused.pick_number(int(event.key))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button_id = event.button.id or ""
@@ -390,6 +425,7 @@ class ConversationScreen(HaaveScreen):
     def action_tip(self) -> None:
         self.show_tip = not self.show_tip
         self.query_one("#tip", Static).display = self.show_tip
+        self.call_after_refresh(self._fit_scale)
 
     def action_note(self) -> None:
         from assistant.ui.screens.modals import NoteScreen

@@ -1,0 +1,164 @@
+"""The like / not sure / don't like question as three large symbols side by side.
+
+Each tile shows its number key, a face drawn with line characters (large, and readable
+without colour or an emoji font), the emoji and the words. Keys 1–3, the arrows and Enter,
+or the mouse. The tile under the cursor has a heavy frame; an earlier answer has a ✔.
+When the screen is too low for the faces (80x24 with the tip open), the tiles leave the
+faces out rather than push the text box out of sight.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.geometry import Offset
+from textual.message import Message
+from textual.widgets import Static
+
+from assistant.ui.widgets.choice_list import ChoiceItem
+from assistant.ui.widgets.text import plain
+
+# Smile, straight mouth, frown: the first tile is the good one, the last the bad one.
+FACES = (
+    ("╭───────╮", "│ ●   ● │", "│       │", "│ ╰───╯ │", "╰───────╯"),
+    ("╭───────╮", "│ ●   ● │", "│       │", "│ ───── │", "╰───────╯"),
+    ("╭───────╮", "│ ●   ● │", "│       │", "│ ╭───╮ │", "╰───────╯"),
+)
+FACE_ROWS = len(FACES[0])
+
+
+class Tile(Static):
+    """One of the three large choices."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__(classes="tile")
+        self.index = index
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        parent = self.parent
+        if isinstance(parent, ScaleTiles):
+            parent.focus()
+            parent.pick_number(self.index + 1)
+
+
+class ScaleTiles(Horizontal, can_focus=True):
+    """Three large choices in a row: the scale3 question."""
+
+    DEFAULT_CSS = """
+    ScaleTiles { height: auto; margin: 1 0 0 0; }
+    ScaleTiles > .tile {
+        width: 1fr; height: auto; border: round $primary; padding: 0 1; margin: 0 1 0 0;
+        text-align: center;
+    }
+    ScaleTiles > .tile.-chosen { text-style: bold; }
+    ScaleTiles:focus > .tile.-highlighted {
+        border: heavy $accent; background: $boost; text-style: bold;
+    }
+    """
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("left,up", "move(-1)", "Previous", show=False),
+        Binding("right,down", "move(1)", "Next", show=False),
+        Binding("enter,space", "pick", "Pick", show=False),
+    ]
+
+    @dataclass
+    class Picked(Message):
+        """The client picked one of the three."""
+
+        scale: ScaleTiles
+        value: str
+
+    @dataclass
+    class Highlighted(Message):
+        """The heavy frame moved to another tile (the terminal cursor follows it)."""
+
+        scale: ScaleTiles
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: list[ChoiceItem] = []
+        self.chosen: list[str] = []
+        self.highlighted = 0
+        self.compact = False
+
+    def compose(self) -> ComposeResult:
+        for index in range(len(FACES)):
+            yield Tile(index)
+
+    def replace_items(self, items: list[ChoiceItem], *, chosen: tuple[str, ...] = ()) -> None:
+        """Show these (at most three) choices; the earlier answer is where the client starts."""
+        self.items = items[: len(FACES)]
+        self.chosen = [c for c in chosen if any(i.value == c for i in self.items)]
+        values = [i.value for i in self.items]
+        self.highlighted = values.index(self.chosen[0]) if self.chosen else 0
+        self._draw()
+
+    def _draw(self) -> None:
+        for tile in self.query(Tile):
+            item = self.items[tile.index] if tile.index < len(self.items) else None
+            tile.display = item is not None
+            if item is None:
+                continue
+            picked = item.value in self.chosen
+            tile.set_class(picked, "-chosen")
+            tile.set_class(tile.index == self.highlighted, "-highlighted")
+            tile.update(self._words(tile.index + 1, item, picked))
+
+    def _words(self, number: int, item: ChoiceItem, picked: bool) -> Text:
+        content = Text(f"✔ {number}" if picked else str(number), justify="center")
+        if not self.compact:
+            for line in FACES[number - 1]:
+                content.append("\n" + line)
+        content.append_text(plain(f"\n{item.symbol} {item.words}"))
+        return content
+
+    def fit(self, rows: int) -> None:
+        """Leave the faces out when the tiles with faces would need more than `rows`."""
+        full = self.outer_size.height + self.styles.margin.height
+        if self.compact:
+            full += FACE_ROWS
+        compact = rows < full
+        if compact != self.compact:
+            self.compact = compact
+            self._draw()
+
+    def on_mount(self) -> None:
+        self._draw()
+
+    def action_move(self, step: int) -> None:
+        if self.items:
+            self.highlighted = (self.highlighted + step) % len(self.items)
+            self._draw()
+            self.post_message(self.Highlighted(self))
+
+    def action_pick(self) -> None:
+        self.pick_number(self.highlighted + 1)
+
+    def pick_number(self, number: int) -> None:
+        """Pick the choice with this number (1-based), as the number keys do."""
+        if 1 <= number <= len(self.items):
+            self.highlighted = number - 1
+            item = self.items[number - 1]
+            self.chosen = [item.value]
+            self._draw()
+            self.post_message(self.Picked(self, item.value))
+
+    def cursor_offset(self) -> Offset:
+        """Where the terminal cursor goes: the words of the highlighted tile, so that a
+        console screen reader, which reads the line under the cursor, says them."""
+        for tile in self.query(Tile):
+            if tile.index == self.highlighted and tile.index < len(self.items):
+                item = self.items[tile.index]
+                region = tile.content_region
+                row = 1 if self.compact else 1 + FACE_ROWS
+                left = max(0, (region.width - cell_len(f"{item.symbol} {item.words}")) // 2)
+                return Offset(region.x + left, region.y + row)
+        return self.content_region.offset
