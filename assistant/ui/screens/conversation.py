@@ -184,7 +184,8 @@ class ConversationScreen(HaaveScreen):
         )
         scale = self.query_one("#scale", ScaleTiles)
         scale.display = is_scale
-        scale.replace_items(self._items(step) if is_scale else [], chosen=chosen)
+        if is_scale:  # hidden tiles are left as they are
+            scale.replace_items(self._items(step), chosen=chosen)
         words = self.query_one("#words", Input)
         words.display = kind in (StepKind.TEXT, StepKind.SCALE3) or any(
             c.own_words for c in step.choices

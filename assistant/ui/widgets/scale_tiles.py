@@ -39,6 +39,23 @@ class Tile(Static):
     def __init__(self, index: int) -> None:
         super().__init__(classes="tile")
         self.index = index
+        self.shows: tuple[object, ...] | None = None  # what the tile shows now
+
+    def show(self, item: ChoiceItem, *, picked: bool, compact: bool) -> None:
+        """Draw the tile again only when what it shows has changed: moving on is fast."""
+        shows = (item, picked, compact)
+        if shows != self.shows:
+            self.shows = shows
+            self.update(self._content(item, picked=picked, compact=compact))
+
+    def _content(self, item: ChoiceItem, *, picked: bool, compact: bool) -> Text:
+        number = self.index + 1
+        content = Text(f"✔ {number}" if picked else str(number), justify="center")
+        if not compact:
+            for line in FACES[self.index]:
+                content.append("\n" + line)
+        content.append_text(plain(f"\n{item.symbol} {item.words}"))
+        return content
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -110,15 +127,7 @@ class ScaleTiles(Horizontal, can_focus=True):
             picked = item.value in self.chosen
             tile.set_class(picked, "-chosen")
             tile.set_class(tile.index == self.highlighted, "-highlighted")
-            tile.update(self._words(tile.index + 1, item, picked))
-
-    def _words(self, number: int, item: ChoiceItem, picked: bool) -> Text:
-        content = Text(f"✔ {number}" if picked else str(number), justify="center")
-        if not self.compact:
-            for line in FACES[number - 1]:
-                content.append("\n" + line)
-        content.append_text(plain(f"\n{item.symbol} {item.words}"))
-        return content
+            tile.show(item, picked=picked, compact=self.compact)
 
     def fit(self, rows: int) -> None:
         """Leave the faces out when the tiles with faces would need more than `rows`."""
