@@ -137,3 +137,19 @@ async def test_a_low_screen_leaves_the_faces_out_and_the_text_box_in_sight(
         await pilot.pause()
         await pilot.pause()
         assert not scale.compact  # a taller terminal has room for the faces and the tip
+
+
+async def test_a_narrow_screen_leaves_the_faces_out(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        scale = await to_mood(pilot)
+        assert not scale.compact
+        await pilot.resize_terminal(44, 30)  # a zoomed terminal: the tiles are narrow
+        await pilot.pause()
+        await pilot.pause()
+        assert scale.compact
+        assert all("Pidän" in t or "varma" in t or "pidä" in t for t in tile_texts(scale))
+        await pilot.resize_terminal(80, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert not scale.compact

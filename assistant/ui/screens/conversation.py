@@ -44,6 +44,39 @@ class AnswerGiven(Message):
     by: str | None
 
 
+@dataclass
+class StepParts:
+    """The widgets that show a step. Made once per screen and filled for each step."""
+
+    progress: Static
+    who: WhoBar
+    frame: Vertical
+    question: Static
+    views: Static
+    go_on: Button
+    choices: ChoiceList
+    scale: ScaleTiles
+    words: Input
+    ready: Button
+
+    @classmethod
+    def make(cls) -> StepParts:
+        question, views = Static(id="question"), Static(id="views")
+        go_on = key_button("▶ " + _("Go on"), "Enter", "go-on", variant="primary")
+        choices, scale = ChoiceList([], id="choices"), ScaleTiles(id="scale")
+        words = Input(id="words")
+        ready = key_button("✔ " + _("Ready"), "Ctrl+R", "ready", variant="primary")
+        frame = Vertical(question, views, go_on, choices, scale, words, ready, id="frame")
+        return cls(
+            Static(id="progress"), WhoBar(id="who"), frame, question, views, go_on, choices,
+            scale, words, ready,
+        )  # fmt: skip
+
+    @property
+    def live(self) -> bool:
+        return self.question.is_attached
+
+
 class StepView(Vertical):
     """The part of the conversation screen that is drawn again for each step."""
 
@@ -94,6 +127,7 @@ class ConversationScreen(HaaveScreen):
         self.draft: str | None = None
         self.pending_own: str | None = None
         self._shown: str | None = None
+        self.parts: StepParts | None = None
 
     @property
     def session(self) -> OpenSession:
@@ -129,16 +163,10 @@ class ConversationScreen(HaaveScreen):
         those the step's kind needs, so moving on does not build new widgets."""
         if self.step is None:
             return
-        yield Static(id="progress")
-        yield WhoBar(id="who")
-        with Vertical(id="frame"):
-            yield Static(id="question")
-            yield Static(id="views")
-            yield key_button("▶ " + _("Go on"), "Enter", "go-on", variant="primary")
-            yield ChoiceList([], id="choices")
-            yield ScaleTiles(id="scale")
-            yield Input(id="words")
-            yield key_button("✔ " + _("Ready"), "Ctrl+R", "ready", variant="primary")
+        self.parts = parts = StepParts.make()
+        yield parts.progress
+        yield parts.who
+        yield parts.frame
 
     def _tip_words(self, step: Step) -> Text:
         return plain("💡 " + (text_of(step.tip) or _("No tip for this question.")))
@@ -159,34 +187,32 @@ class ConversationScreen(HaaveScreen):
 
     def _fill(self) -> None:
         """Put the current step in the step widgets and show those its kind needs."""
-        step = self.step
-        if step is None or not self.query("#question"):
+        step, parts = self.step, self.parts
+        if step is None or parts is None or not parts.live:
             return
         kind = step.kind
-        self.query_one("#progress", Static).update(
-            plain("🧭  " + progress_words(self.session.conversation.progress()))
-        )
-        self.query_one("#who", WhoBar).show(self.answering, self.session.alias)
-        self.query_one("#frame").set_class(self.answering.kind == "supporter_view", "-supporter")
-        self.query_one("#question", Static).update(plain(f"{step.symbol}  {text_of(step.text)}"))
-        views = self.query_one("#views", Static)
+        parts.progress.update(plain("🧭  " + progress_words(self.session.conversation.progress())))
+        parts.who.show(self.answering, self.session.alias)
+        parts.frame.set_class(self.answering.kind == "supporter_view", "-supporter")
+        parts.question.update(plain(f"{step.symbol}  {text_of(step.text)}"))
+        views = parts.views
         views.display = bool(self.session.views(step.id))
         views.update(plain(self._views_words(step)) if views.display else "")
         chosen, text = self._earlier(step)
         is_scale = kind is StepKind.SCALE3  # three large symbols, not a list
         in_list = kind not in (StepKind.SAY, StepKind.TEXT) and not is_scale
-        choices = self.query_one("#choices", ChoiceList)
+        choices = parts.choices
         choices.display = in_list
         choices.replace_items(
             self._items(step) if in_list else [],
             multi=kind is StepKind.MULTI_CHOICE,
             chosen=chosen,
         )
-        scale = self.query_one("#scale", ScaleTiles)
+        scale = parts.scale
         scale.display = is_scale
         if is_scale:  # hidden tiles are left as they are
             scale.replace_items(self._items(step), chosen=chosen)
-        words = self.query_one("#words", Input)
+        words = parts.words
         words.display = kind in (StepKind.TEXT, StepKind.SCALE3) or any(
             c.own_words for c in step.choices
         )
@@ -199,8 +225,8 @@ class ConversationScreen(HaaveScreen):
         )
         with words.prevent(Input.Changed):  # a step's own text is not the client's draft
             words.value = text if words.display else ""
-        self.query_one("#go-on").display = kind is StepKind.SAY
-        self.query_one("#ready").display = kind is StepKind.MULTI_CHOICE
+        parts.go_on.display = kind is StepKind.SAY
+        parts.ready.display = kind is StepKind.MULTI_CHOICE
 
     def _views_words(self, step: Step) -> str:
         lines = []
@@ -214,13 +240,12 @@ class ConversationScreen(HaaveScreen):
         self._after_draw()
 
     def _after_draw(self) -> None:
-        step = self.step
-        if step is None:
+        step, parts = self.step, self.parts
+        if step is None or parts is None or not parts.live:
             return
-        for selector in ("#choices", "#scale", "#words", "#go-on"):
-            found = [w for w in self.query(selector) if w.display]
-            if found:
-                found[0].focus()
+        for control in (parts.choices, parts.scale, parts.words, parts.go_on):
+            if control.display:
+                control.focus()
                 break
         self._fit_scale()
         if self._shown != step.id:
@@ -230,11 +255,10 @@ class ConversationScreen(HaaveScreen):
 
     def _fit_scale(self) -> None:
         """The three large symbols leave their faces out when the frame is too low."""
-        scales = self.query("#scale")
-        if not scales or not scales.first().display:
+        parts = self.parts
+        if parts is None or not parts.live or not parts.scale.display:
             return
-        scale = scales.first(ScaleTiles)
-        frame = self.query_one("#frame")
+        scale, frame = parts.scale, parts.frame
         others = sum(
             w.outer_size.height + w.styles.margin.height
             for w in frame.children
@@ -253,7 +277,7 @@ class ConversationScreen(HaaveScreen):
 
     def show_step(self) -> None:
         """Draw only what changes with the step: fast enough to feel instant."""
-        if not self.query("#question"):
+        if self.parts is None or not self.parts.live:
             self.redraw()
             return
         self._fill()
@@ -321,8 +345,8 @@ class ConversationScreen(HaaveScreen):
             self.show_step()
 
     def _words(self) -> str:
-        found = self.query("#words")
-        return found.first(Input).value if found else ""
+        parts = self.parts
+        return parts.words.value if parts is not None and parts.live else ""
 
     def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
         event.stop()

@@ -3,8 +3,9 @@
 Each tile shows its number key, a face drawn with line characters (large, and readable
 without colour or an emoji font), the emoji and the words. Keys 1–3, the arrows and Enter,
 or the mouse. The tile under the cursor has a heavy frame; an earlier answer has a ✔.
-When the screen is too low for the faces (80x24 with the tip open), the tiles leave the
-faces out rather than push the text box out of sight.
+When the screen is too low for the faces (80x24 with the tip open) or too narrow (a zoomed
+terminal), the tiles leave the faces out rather than push the text box out of sight or
+break the faces.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ FACES = (
     ("╭───────╮", "│ ●   ● │", "│       │", "│ ╭───╮ │", "╰───────╯"),
 )
 FACE_ROWS = len(FACES[0])
+FACE_WIDTH = len(FACES[0][0])
 
 
 class Tile(Static):
@@ -130,11 +132,13 @@ class ScaleTiles(Horizontal, can_focus=True):
             tile.show(item, picked=picked, compact=self.compact)
 
     def fit(self, rows: int) -> None:
-        """Leave the faces out when the tiles with faces would need more than `rows`."""
+        """Leave the faces out when the tiles with faces would need more than `rows`, or
+        when a tile is narrower than a face."""
         full = self.outer_size.height + self.styles.margin.height
         if self.compact:
             full += FACE_ROWS
-        compact = rows < full
+        narrow = any(0 < t.content_size.width < FACE_WIDTH for t in self.query(Tile) if t.display)
+        compact = narrow or rows < full
         if compact != self.compact:
             self.compact = compact
             self._draw()
