@@ -25,9 +25,9 @@ from assistant.speech import Speaker, SpeechUnavailable
 if TYPE_CHECKING:
     from assistant.settings import Settings
     from assistant.ui.service import OpenSession, Service
+    from assistant.ui.widgets.scale_tiles import ScaleTiles
 from assistant.ui.startup import first_look
 from assistant.ui.themes import THEME_ALIASES, THEME_NAMES, THEMES
-from assistant.ui.widgets.scale_tiles import ScaleTiles
 
 
 class HaaveApp(App[int]):
@@ -224,8 +224,8 @@ class HaaveApp(App[int]):
             # an Input places the cursor at its caret itself, but on focus, before its
             # screen is laid out: place it again now that the layout is done
             offset = widget.cursor_screen_offset
-        elif isinstance(widget, ScaleTiles):
-            offset = widget.cursor_offset()
+        elif callable(getattr(widget, "cursor_offset", None)):  # the three large symbols
+            offset = widget.cursor_offset()  # type: ignore[attr-defined]
         else:
             offset = widget.content_region.offset
             if isinstance(widget, OptionList) and widget.highlighted is not None:
