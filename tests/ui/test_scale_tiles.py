@@ -153,3 +153,40 @@ async def test_a_narrow_screen_leaves_the_faces_out(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.pause()
         assert not scale.compact
+
+
+async def test_a_supporter_view_above_the_tiles_keeps_the_text_box_in_sight(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        scale = await to_mood(pilot)
+        for view in ("3", "2"):  # Anna's own view, twice: two lines above the tiles
+            await pilot.press("f3")
+            await pilot.pause()
+            await pilot.press("3")
+            await pilot.pause()
+            await pilot.press(view)
+            await pilot.pause()
+        await pilot.pause()
+        assert current_id(app) == "mood"
+        assert app.screen.query_one("#views").display
+        frame = app.screen.query_one("#frame")
+        assert frame.content_region.contains_region(app.screen.query_one("#words").region)
+        assert frame.content_region.contains_region(scale.region)
+
+
+async def test_tiles_are_as_tall_as_each_other_when_words_wrap(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_conversation(pilot, lang="sv")
+        await pilot.press("enter")
+        await type_text(pilot, "M")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        scale = app.screen.query_one("#scale", ScaleTiles)
+        texts = tile_texts(scale)
+        assert "säkert" in texts[1]  # "Jag vet inte säkert" wraps in a tile 24 wide
+        heights = {tile.region.height for tile in scale.query(Tile)}
+        assert len(heights) == 1

@@ -269,6 +269,10 @@ class ConversationScreen(HaaveScreen):
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_scale)
 
+    def on_scale_tiles_resized(self, event: ScaleTiles.Resized) -> None:
+        event.stop()
+        self._fit_scale()  # the tiles' own size is known only once they are laid out
+
     def redraw(self) -> None:
         """Draw the whole screen again (after a language change)."""
         self.refresh(recompose=True)

@@ -43,20 +43,20 @@ class Tile(Static):
         self.index = index
         self.shows: tuple[object, ...] | None = None  # what the tile shows now
 
-    def show(self, item: ChoiceItem, *, picked: bool, compact: bool) -> None:
+    def show(self, item: ChoiceItem, *, picked: bool, compact: bool, pad: int) -> None:
         """Draw the tile again only when what it shows has changed: moving on is fast."""
-        shows = (item, picked, compact)
+        shows = (item, picked, compact, pad)
         if shows != self.shows:
             self.shows = shows
-            self.update(self._content(item, picked=picked, compact=compact))
+            self.update(self._content(item, picked=picked, compact=compact, pad=pad))
 
-    def _content(self, item: ChoiceItem, *, picked: bool, compact: bool) -> Text:
+    def _content(self, item: ChoiceItem, *, picked: bool, compact: bool, pad: int) -> Text:
         number = self.index + 1
         content = Text(f"✔ {number}" if picked else str(number), justify="center")
         if not compact:
             for line in FACES[self.index]:
                 content.append("\n" + line)
-        content.append_text(plain(f"\n{item.symbol} {item.words}"))
+        content.append_text(plain(f"\n{item.symbol} {item.words}" + "\n" * pad))
         return content
 
     def on_click(self, event: events.Click) -> None:
@@ -65,6 +65,19 @@ class Tile(Static):
         if isinstance(parent, ScaleTiles):
             parent.focus()
             parent.pick_number(self.index + 1)
+
+
+def words_lines(item: ChoiceItem, width: int) -> int:
+    """How many lines the symbol and words take in a tile `width` cells wide (greedy, by
+    words, as the tile wraps them)."""
+    lines, used = 1, cell_len(item.symbol)
+    for word in item.words.split():
+        size = cell_len(word)
+        if used + 1 + size <= width:
+            used += 1 + size
+        else:
+            lines, used = lines + 1, size
+    return lines
 
 
 class ScaleTiles(Horizontal, can_focus=True):
@@ -96,6 +109,12 @@ class ScaleTiles(Horizontal, can_focus=True):
         value: str
 
     @dataclass
+    class Resized(Message):
+        """The tiles were laid out at a new size: time to check they fit."""
+
+        scale: ScaleTiles
+
+    @dataclass
     class Highlighted(Message):
         """The heavy frame moved to another tile (the terminal cursor follows it)."""
 
@@ -107,6 +126,7 @@ class ScaleTiles(Horizontal, can_focus=True):
         self.chosen: list[str] = []
         self.highlighted = 0
         self.compact = False
+        self._widths: tuple[int, ...] = ()  # the tiles' widths when last drawn
 
     def compose(self) -> ComposeResult:
         for index in range(len(FACES)):
@@ -121,7 +141,13 @@ class ScaleTiles(Horizontal, can_focus=True):
         self._draw()
 
     def _draw(self) -> None:
-        for tile in self.query(Tile):
+        tiles = list(self.query(Tile))
+        self._widths = tuple(t.content_size.width for t in tiles)
+        needs = [
+            words_lines(item, width) if width else 1
+            for item, width in zip(self.items, self._widths, strict=False)
+        ]
+        for tile in tiles:
             item = self.items[tile.index] if tile.index < len(self.items) else None
             tile.display = item is not None
             if item is None:
@@ -129,7 +155,8 @@ class ScaleTiles(Horizontal, can_focus=True):
             picked = item.value in self.chosen
             tile.set_class(picked, "-chosen")
             tile.set_class(tile.index == self.highlighted, "-highlighted")
-            tile.show(item, picked=picked, compact=self.compact)
+            pad = max(needs) - needs[tile.index]  # as tall as each other when words wrap
+            tile.show(item, picked=picked, compact=self.compact, pad=pad)
 
     def fit(self, rows: int) -> None:
         """Leave the faces out when the tiles with faces would need more than `rows`, or
@@ -137,14 +164,19 @@ class ScaleTiles(Horizontal, can_focus=True):
         full = self.outer_size.height + self.styles.margin.height
         if self.compact:
             full += FACE_ROWS
-        narrow = any(0 < t.content_size.width < FACE_WIDTH for t in self.query(Tile) if t.display)
+        tiles = [t for t in self.query(Tile) if t.display]
+        narrow = any(0 < t.content_size.width < FACE_WIDTH for t in tiles)
         compact = narrow or rows < full
-        if compact != self.compact:
+        widths = tuple(t.content_size.width for t in self.query(Tile))
+        if compact != self.compact or widths != self._widths:
             self.compact = compact
             self._draw()
 
     def on_mount(self) -> None:
         self._draw()
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized(self))
 
     def action_move(self, step: int) -> None:
         if self.items:
