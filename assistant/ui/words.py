@@ -51,7 +51,7 @@ def fixed_choices(kind: StepKind) -> list[tuple[str, str, str]]:
 def skip_words(reason: SkipReason) -> tuple[str, str]:
     return {
         SkipReason.DONT_KNOW: ("🤷", _("I don't know")),
-        SkipReason.SKIP: ("⏭", _("Skip")),
+        SkipReason.SKIP: ("⏩", _("Skip")),
         SkipReason.LATER: ("⏳", _("Not now")),
         SkipReason.DECLINE: ("🚫", _("I don't want to talk about this")),
     }[reason]

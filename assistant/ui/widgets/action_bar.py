@@ -39,4 +39,4 @@ class ActionBar(Horizontal):
         yield key_button("❓ " + _("Help"), "F1", "action-help")
         yield key_button("🔊 " + _("Read aloud"), "F5", "action-read")
         if self._pause:
-            yield key_button("⏸ " + _("Break"), "F10", "action-break")
+            yield key_button("☕ " + _("Break"), "F10", "action-break")
