@@ -8,7 +8,7 @@ they share.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from textual.app import App
 from textual.binding import Binding
@@ -28,6 +28,13 @@ if TYPE_CHECKING:
     from assistant.ui.widgets.scale_tiles import ScaleTiles
 from assistant.ui.startup import first_look
 from assistant.ui.themes import THEME_ALIASES, THEME_NAMES, THEMES
+
+
+@runtime_checkable
+class CursorSpot(Protocol):
+    """A control that knows where on it the terminal cursor goes (its highlighted part)."""
+
+    def cursor_offset(self) -> Offset: ...
 
 
 class HaaveApp(App[int]):
@@ -224,13 +231,10 @@ class HaaveApp(App[int]):
             # an Input places the cursor at its caret itself, but on focus, before its
             # screen is laid out: place it again now that the layout is done
             offset = widget.cursor_screen_offset
-        elif callable(getattr(widget, "cursor_offset", None)):  # the three large symbols
-            offset = widget.cursor_offset()  # type: ignore[attr-defined]
+        elif isinstance(widget, CursorSpot):  # the choice list, the three large symbols
+            offset = widget.cursor_offset()
         else:
             offset = widget.content_region.offset
-            if isinstance(widget, OptionList) and widget.highlighted is not None:
-                line = max(0, widget.highlighted - int(widget.scroll_offset.y))
-                offset = Offset(offset.x, offset.y + line)
         if offset != self.cursor_position:
             self.cursor_position = offset
             # the terminal is told where the cursor is only with a repaint

@@ -19,7 +19,7 @@ from textual import events
 from assistant.ui.app import HaaveApp
 from assistant.ui.screens.conversation import ConversationScreen
 from tests.bench import Row, median_ms, p95_ms
-from tests.ui.helpers import to_conversation, type_text
+from tests.ui.helpers import to_mood
 
 # Both stop at the first frame handed to the terminal that shows their first screen's words.
 _SHOWS = """
@@ -143,16 +143,11 @@ async def _key_to_step(repeat: int) -> dict[str, list[float]]:
         if "filled" in times:
             times.setdefault("drawn", time.perf_counter())
 
-    app._display = drawn  # type: ignore[method-assign]
-    ConversationScreen._fill = filled  # type: ignore[method-assign]
+    app._display = drawn  # type: ignore[method-assign,assignment]
+    ConversationScreen._fill = filled  # type: ignore[method-assign,assignment]
     try:
         async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
-            pilot_any: Any = pilot
-            await to_conversation(pilot_any)
-            await pilot.press("enter")
-            await type_text(pilot_any, "M")
-            await pilot.press("enter")
-            await pilot.pause()
+            await to_mood(pilot)
             for round_ in range(repeat):
                 for key, reached in _ROUND:
                     if reached is None and round_ > 0:

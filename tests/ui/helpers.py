@@ -54,6 +54,17 @@ async def to_conversation(
     assert isinstance(app.screen, ConversationScreen)
 
 
+async def to_mood(pilot: Pilot[Any], lang: str = "fi") -> None:
+    """On to the example's like / not sure / don't like question, past the welcome and
+    the name (answered "Maija")."""
+    await to_conversation(pilot, lang=lang)
+    await pilot.press("enter")
+    await type_text(pilot, "Maija")
+    await pilot.press("enter")
+    await pilot.pause()
+    assert current_id(pilot.app) == "mood"  # type: ignore[arg-type]
+
+
 def current_id(app: HaaveApp) -> str | None:
     assert app.session is not None
     step = app.session.conversation.current

@@ -10,16 +10,12 @@ from textual.widgets import Input
 
 from assistant.ui.app import HaaveApp
 from assistant.ui.widgets.scale_tiles import FACES, ScaleTiles, Tile
-from tests.ui.helpers import SIZE, current_id, make_app, to_conversation, type_text
+from tests.ui import helpers
+from tests.ui.helpers import SIZE, current_id, make_app, type_text
 
 
-async def to_mood(pilot: Pilot[Any]) -> ScaleTiles:
-    await to_conversation(pilot)
-    await pilot.press("enter")
-    await type_text(pilot, "Maija")
-    await pilot.press("enter")
-    await pilot.pause()
-    assert current_id(pilot.app) == "mood"  # type: ignore[arg-type]
+async def to_mood(pilot: Pilot[Any], lang: str = "fi") -> ScaleTiles:
+    await helpers.to_mood(pilot, lang)
     return pilot.app.screen.query_one("#scale", ScaleTiles)
 
 
@@ -179,13 +175,8 @@ async def test_a_supporter_view_above_the_tiles_keeps_the_text_box_in_sight(
 async def test_tiles_are_as_tall_as_each_other_when_words_wrap(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await to_conversation(pilot, lang="sv")
-        await pilot.press("enter")
-        await type_text(pilot, "M")
-        await pilot.press("enter")
+        scale = await to_mood(pilot, "sv")
         await pilot.pause()
-        await pilot.pause()
-        scale = app.screen.query_one("#scale", ScaleTiles)
         texts = tile_texts(scale)
         assert "säkert" in texts[1]  # "Jag vet inte säkert" wraps in a tile 24 wide
         heights = {tile.region.height for tile in scale.query(Tile)}

@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 
 from assistant.settings import Settings
-from tests.ui.helpers import SIZE, make_app, to_conversation, type_text
+from tests.ui.helpers import SIZE, make_app, to_mood, type_text
 
 Steps = Callable[[Pilot[Any]], Awaitable[None]]
 
@@ -49,11 +49,7 @@ async def themes(pilot: Pilot[Any]) -> None:
 
 def conversation_in(lang: str) -> Steps:
     async def steps(pilot: Pilot[Any]) -> None:
-        await to_conversation(pilot, lang=lang)
-        await pilot.press("enter")
-        await type_text(pilot, "Maija")
-        await pilot.press("enter")
-        await pilot.pause()  # the like / not sure / don't like question
+        await to_mood(pilot, lang)
 
     return steps
 

@@ -9,7 +9,7 @@ from textual.widgets import Input
 from assistant.ui.screens.conversation import ConversationScreen
 from assistant.ui.widgets.choice_list import ChoiceList
 from assistant.ui.widgets.scale_tiles import ScaleTiles
-from tests.ui.helpers import SIZE, current_id, make_app, to_conversation, type_text
+from tests.ui.helpers import SIZE, current_id, make_app, to_conversation, to_mood, type_text
 
 PARTS = ("#go-on", "#words", "#choices", "#scale", "#ready")
 
@@ -50,10 +50,8 @@ async def test_each_kind_shows_only_its_own_parts(tmp_path: Path) -> None:
 async def test_choices_change_mode_and_earlier_answers_come_back(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await to_conversation(pilot)
-        await pilot.press("enter")
-        await type_text(pilot, "Maija")
-        await pilot.press("enter", "1")  # name, then mood: like
+        await to_mood(pilot)
+        await pilot.press("1")  # like
         await pilot.pause()
         assert current_id(app) == "hobbies"
         choices = app.screen.query_one("#choices", ChoiceList)
@@ -75,10 +73,8 @@ async def test_choices_change_mode_and_earlier_answers_come_back(tmp_path: Path)
 async def test_a_supporter_view_starts_empty_beside_the_client_words(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await to_conversation(pilot)
-        await pilot.press("enter")
-        await type_text(pilot, "Maija")
-        await pilot.press("enter", "escape")  # answer the name, then back to it
+        await to_mood(pilot)
+        await pilot.press("escape")  # back to the name, answered
         await pilot.pause()
         assert current_id(app) == "name"
         assert app.screen.query_one("#words", Input).value == "Maija"

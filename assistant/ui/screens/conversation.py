@@ -72,13 +72,11 @@ class StepParts:
             scale, words, ready,
         )  # fmt: skip
 
-    @property
-    def live(self) -> bool:
-        return self.question.is_attached
 
 
 class StepView(Vertical):
-    """The part of the conversation screen that is drawn again for each step."""
+    """The part of the conversation screen that shows the step: made once, filled for each
+    step by `ConversationScreen._fill`."""
 
     DEFAULT_CSS = "StepView { height: 1fr; }"
 
@@ -136,6 +134,13 @@ class ConversationScreen(HaaveScreen):
         return session
 
     @property
+    def shown(self) -> StepParts | None:
+        """The step widgets, when they are on the screen (not before compose or after a
+        recompose has replaced them)."""
+        parts = self.parts
+        return parts if parts is not None and parts.question.is_attached else None
+
+    @property
     def step(self) -> Step | None:
         return self.session.conversation.current
 
@@ -187,8 +192,8 @@ class ConversationScreen(HaaveScreen):
 
     def _fill(self) -> None:
         """Put the current step in the step widgets and show those its kind needs."""
-        step, parts = self.step, self.parts
-        if step is None or parts is None or not parts.live:
+        step, parts = self.step, self.shown
+        if step is None or parts is None:
             return
         kind = step.kind
         parts.progress.update(plain("🧭  " + progress_words(self.session.conversation.progress())))
@@ -201,17 +206,13 @@ class ConversationScreen(HaaveScreen):
         chosen, text = self._earlier(step)
         is_scale = kind is StepKind.SCALE3  # three large symbols, not a list
         in_list = kind not in (StepKind.SAY, StepKind.TEXT) and not is_scale
-        choices = parts.choices
-        choices.display = in_list
-        choices.replace_items(
-            self._items(step) if in_list else [],
-            multi=kind is StepKind.MULTI_CHOICE,
-            chosen=chosen,
-        )
-        scale = parts.scale
-        scale.display = is_scale
-        if is_scale:  # hidden tiles are left as they are
-            scale.replace_items(self._items(step), chosen=chosen)
+        parts.choices.display = in_list
+        parts.scale.display = is_scale
+        if in_list:  # a hidden list or hidden tiles are left as they are
+            multi = kind is StepKind.MULTI_CHOICE
+            parts.choices.replace_items(self._items(step), multi=multi, chosen=chosen)
+        elif is_scale:
+            parts.scale.replace_items(self._items(step), chosen=chosen)
         words = parts.words
         words.display = kind in (StepKind.TEXT, StepKind.SCALE3) or any(
             c.own_words for c in step.choices
@@ -240,8 +241,8 @@ class ConversationScreen(HaaveScreen):
         self._after_draw()
 
     def _after_draw(self) -> None:
-        step, parts = self.step, self.parts
-        if step is None or parts is None or not parts.live:
+        step, parts = self.step, self.shown
+        if step is None or parts is None:
             return
         for control in (parts.choices, parts.scale, parts.words, parts.go_on):
             if control.display:
@@ -255,8 +256,8 @@ class ConversationScreen(HaaveScreen):
 
     def _fit_scale(self) -> None:
         """The three large symbols leave their faces out when the frame is too low."""
-        parts = self.parts
-        if parts is None or not parts.live or not parts.scale.display:
+        parts = self.shown
+        if parts is None or not parts.scale.display:
             return
         scale, frame = parts.scale, parts.frame
         others = sum(
@@ -281,7 +282,7 @@ class ConversationScreen(HaaveScreen):
 
     def show_step(self) -> None:
         """Draw only what changes with the step: fast enough to feel instant."""
-        if self.parts is None or not self.parts.live:
+        if self.shown is None:
             self.redraw()
             return
         self._fill()
@@ -349,8 +350,8 @@ class ConversationScreen(HaaveScreen):
             self.show_step()
 
     def _words(self) -> str:
-        parts = self.parts
-        return parts.words.value if parts is not None and parts.live else ""
+        parts = self.shown
+        return parts.words.value if parts is not None else ""
 
     def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
         event.stop()
@@ -367,7 +368,8 @@ class ConversationScreen(HaaveScreen):
         text = self._words().strip() or None
         if own_words and not text:
             self.pending_own = value
-            self.query_one("#words", Input).focus()
+            if parts := self.shown:
+                parts.words.focus()
             return
         self.submit(Answer.pick(value, text=text))
 
@@ -376,7 +378,7 @@ class ConversationScreen(HaaveScreen):
         if step is None:
             return
         if step.kind is StepKind.MULTI_CHOICE:
-            chosen = tuple(self.query_one("#choices", ChoiceList).chosen)
+            chosen = tuple(parts.choices.chosen) if (parts := self.shown) else ()
             own = any(step.choice(c) and step.choice(c).own_words for c in chosen)  # type: ignore[union-attr]
             self.submit(Answer.pick(*chosen, text=(self._words().strip() or None) if own else None))
         elif step.kind is StepKind.TEXT:
@@ -394,11 +396,10 @@ class ConversationScreen(HaaveScreen):
         step = self.step
         if step is None:
             return
-        if step.kind is StepKind.SCALE3:
-            self.query_one("#scale", ScaleTiles).focus()
-            return
-        if step.kind is StepKind.CHOICE and not self.pending_own:
-            self.query_one("#choices", ChoiceList).focus()
+        parts = self.shown
+        if step.kind is StepKind.SCALE3 or (step.kind is StepKind.CHOICE and not self.pending_own):
+            if parts is not None:  # from the text box back to the choices
+                (parts.scale if step.kind is StepKind.SCALE3 else parts.choices).focus()
             return
         if step.kind is StepKind.CHOICE and self.pending_own:
             chosen = self.pending_own

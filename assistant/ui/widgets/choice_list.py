@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.geometry import Offset
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -80,6 +81,13 @@ class ChoiceList(OptionList):
             self.highlighted = first
         elif self.items:
             self.highlighted = 0
+
+    def cursor_offset(self) -> Offset:
+        """Where the terminal cursor goes: the highlighted choice's line."""
+        offset = self.content_region.offset
+        if self.highlighted is None:
+            return offset
+        return Offset(offset.x, offset.y + max(0, self.highlighted - int(self.scroll_offset.y)))
 
     def pick_number(self, number: int) -> None:
         """Pick the choice with this number (1-based), as the number keys do."""
