@@ -19,6 +19,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="haave",
         description="Haave: prepare your support plan, one easy question at a time.",
     )
+    parser.set_defaults(handler=None)
     parser.add_argument(
         "--data-dir",
         dest="app_data_dir",
@@ -47,12 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--write", action="store_true", help="write the schema files")
     schema.set_defaults(handler=_cmd_schema)
 
-    from assistant.plan import cli as plan_cli  # light: renderers load on use
+    from assistant.session import cli as session_cli  # light: renderers load on use
     from assistant.store import cli as store_cli
     from assistant.web import cli as web_cli  # light: loads neither textual nor aiohttp
 
     store_cli.add_parsers(sub)
-    plan_cli.add_parser(sub)
+    session_cli.add_parser(sub)
     web_cli.add_parser(sub)
     return parser
 
@@ -63,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
-    handler = getattr(args, "handler", None) or getattr(args, "func", None)
+    handler = args.handler
     try:
         if handler is None:
             return _cmd_app(args)
@@ -154,15 +155,18 @@ def _cmd_play(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from assistant.dialogue.yamlio import DataFileError
-    from assistant.store import StoreError, open_store
-    from assistant.store.play import play
+    from assistant.session.errors import SessionError
+    from assistant.session.play import play
+    from assistant.store import StoreError
 
     try:
-        store = open_store(args.play_data_dir or args.app_data_dir)
-        result = play(store, args.plan)
+        result = play(args.play_data_dir or args.app_data_dir, args.plan)
     except DataFileError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
+        return 1
+    except SessionError as exc:
+        print(f"haave play: {exc.detail or exc.words('en')}", file=sys.stderr)
         return 1
     except (StoreError, ValidationError, ValueError, OSError) as exc:
         print(f"haave play: {exc}", file=sys.stderr)

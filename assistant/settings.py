@@ -13,9 +13,11 @@ import json
 import os
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assistant.languages import LangCode
 
 ENV_PREFIX = "HAAVE_"
 SETTINGS_ENV = "HAAVE_SETTINGS"
@@ -26,7 +28,7 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="ignore", validate_assignment=True)
 
-    language: Literal["fi", "sv", "en"] | None = None
+    language: LangCode | None = None
     """The language of the app; None: ask, with the system language chosen first."""
 
     theme: str = "haave"

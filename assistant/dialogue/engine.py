@@ -213,6 +213,29 @@ class Conversation:
         self.state.later_round = False
         return self.current
 
+    def return_to(self, step_id: str | None) -> None:
+        """Go back to where the client was before a `revisit` (e.g. the end, after a change
+        at the read-back). `None` is the end of the dialogue."""
+        if step_id is not None and self.dialogue.find(step_id) is None:
+            raise KeyError(f"no step '{step_id}' in dialogue '{self.dialogue.id}'")
+        self.state.step_id = step_id
+        self.state.finished = step_id is None
+        self.state.later_round = False
+
+    def record_known(self, answers: dict[str, Answer]) -> None:
+        """Record answers the meeting record knows (see `assistant.dialogue.facts`).
+
+        The steps they answer are no longer shown; if the current step is one, the
+        conversation moves past it (not into the history: it was never shown)."""
+        self.state.answers.update(answers)
+        step = self.current
+        if step is not None and self._known(step):
+            found = self.dialogue.find(step.id)
+            assert found is not None
+            theme = found[0]
+            self.state.step_id = self._first_shown(theme, step.id) or self._end_theme(theme)
+            self.state.finished = self.state.step_id is None
+
     # -- inside ----------------------------------------------------------------------------
 
     def _require_current(self) -> Step:
@@ -270,7 +293,11 @@ class Conversation:
             candidate = theme.step(target)
             if candidate is None:
                 return None
-            if self.visible(candidate) and not self._declined(candidate):
+            if (
+                self.visible(candidate)
+                and not self._declined(candidate)
+                and not self._known(candidate)
+            ):
                 return candidate.id
             target = self._target(theme, candidate, use_branches=False)
         return None
@@ -284,6 +311,15 @@ class Conversation:
             return None if step.next == END_THEME else step.next
         index = theme.steps.index(step)
         return theme.steps[index + 1].id if index + 1 < len(theme.steps) else None
+
+    def _shown(self, step: Step) -> bool:
+        """On the flow, a step is shown unless hidden, declined, or answered by the record."""
+        return self.visible(step) and not self._declined(step) and not self._known(step)
+
+    def _known(self, step: Step) -> bool:
+        """A step the meeting record answered (`when_known: skip`): gone past, not shown."""
+        answer = self.state.answers.get(step.id)
+        return step.skipped_when_known and answer is not None and answer.given
 
     def _declined(self, step: Step) -> bool:
         answer = self.state.answers.get(step.id)

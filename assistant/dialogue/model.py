@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-Lang = Literal["fi", "sv", "en"]
-LANGS: tuple[Lang, ...] = ("fi", "sv", "en")
+from assistant.languages import LangCode
+
+#: A language of dialogue texts: one of the registry's (`assistant.languages`).
+Lang = LangCode
 
 #: Ids are short, stable and safe in file names, URLs and FHIR linkIds.
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=64)]
@@ -50,6 +52,32 @@ class StepKind(StrEnum):
 #: The values of the fixed kinds, as used in answers and conditions.
 YES_NO_VALUES: tuple[str, ...] = ("yes", "no")
 SCALE3_VALUES: tuple[str, ...] = ("like", "unsure", "dislike")
+
+
+class MeetingFact(StrEnum):
+    """Something the app already knows from the meeting record ("who is here today")."""
+
+    CLIENT_NAME = "client_name"
+    """The client's name or nickname."""
+    PEOPLE_PRESENT = "people_present"
+    """The names of the other people here today (none: the fact is not known)."""
+
+
+class WhenKnown(StrEnum):
+    """What a step with `from_meeting` does when the app knows the fact."""
+
+    CONFIRM = "confirm"
+    """Shown with the fact filled in: the client confirms it or changes it."""
+    SKIP = "skip"
+    """Not shown: the fact is recorded as the answer."""
+
+
+class PreferenceChange(_Data):
+    """Client preferences a choice sets for this client, e.g. "I listen" -> read aloud on."""
+
+    read_aloud: bool | None = Field(None, description="Read each new question aloud.")
+    high_contrast: bool | None = Field(None, description="The high-contrast look.")
+    large_text: bool | None = Field(None, description="Larger text (where the screen can).")
 
 
 class Condition(_Data):
@@ -104,6 +132,9 @@ class Choice(_Data):
         False, description="The 'other, in my own words' choice: picking it asks for a text."
     )
     label: Texts | None = Field(None, description="Caseworker-facing wording, if different.")
+    sets: PreferenceChange | None = Field(
+        None, description="Client preferences picking this choice sets, e.g. read_aloud: true."
+    )
 
 
 class Branch(_Data):
@@ -142,6 +173,15 @@ class Step(_Data):
     )
     branches: list[Branch] = Field(default_factory=list)
     silence: list[Silence] = Field(default_factory=list)
+    from_meeting: MeetingFact | None = Field(
+        None,
+        description="The answer is a fact from the meeting record (a 'text' step): "
+        "filled in instead of asked again.",
+    )
+    when_known: WhenKnown = Field(
+        WhenKnown.CONFIRM,
+        description="With 'from_meeting': show the fact to confirm, or skip the step.",
+    )
 
     @model_validator(mode="after")
     def _choices_fit_kind(self) -> Step:
@@ -150,7 +190,14 @@ class Step(_Data):
             raise ValueError(f"a '{self.kind}' step needs 'choices'")
         if not needs and self.choices:
             raise ValueError(f"a '{self.kind}' step has no 'choices'; remove them")
+        if self.from_meeting is not None and self.kind is not StepKind.TEXT:
+            raise ValueError("'from_meeting' fills in words: use it on a 'text' step")
         return self
+
+    @property
+    def skipped_when_known(self) -> bool:
+        """True for a step the meeting record answers without showing it."""
+        return self.from_meeting is not None and self.when_known is WhenKnown.SKIP
 
     @property
     def asks(self) -> bool:

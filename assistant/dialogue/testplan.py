@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from assistant.dialogue.answers import Answer, AnswerError, SkipReason
 from assistant.dialogue.conditions import holds
 from assistant.dialogue.engine import Conversation
+from assistant.dialogue.facts import MeetingFacts, known_answers
 from assistant.dialogue.model import Dialogue, Lang
 from assistant.dialogue.yamlio import DataFileError, Problem, YamlDoc, read_yaml
 
@@ -36,6 +37,11 @@ class PlanSession(_Data):
 
     alias: str = Field("Testi", min_length=1)
     participants: list[PlanParticipant] = Field(default_factory=list)
+
+    def facts(self) -> MeetingFacts:
+        """What "who is here today" would record for this session."""
+        others = [p.name for p in self.participants if p.role != "client"]
+        return MeetingFacts(client_name=self.alias, others=others)
 
 
 class WalkItem(_Data):
@@ -146,6 +152,8 @@ def run_plan(path: Path, dialogue: Dialogue, plan: TestPlan | None = None) -> Pl
     if plan is None:
         plan, doc = read_plan(path)
     run = PlanRun(plan, path, Conversation(dialogue))
+    facts = plan.session.facts()
+    run.conversation.record_known(known_answers(dialogue, facts, run.conversation.state.answers))
     if plan.dialogue != dialogue.id:
         run.problems.append(
             Problem(path, 1, None, f"this plan is for '{plan.dialogue}', not '{dialogue.id}'")

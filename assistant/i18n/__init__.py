@@ -1,4 +1,4 @@
-"""UI strings and dates in the client's language: babel gettext catalogs for fi, sv and en.
+"""UI strings and dates in the client's language: babel gettext catalogs, one per language.
 
 Strings in code are English msgids wrapped in `_()`. The `.po` files under `locale/` are
 the source; a `.mo` is compiled in-process at first use when missing or older than its `.po`
@@ -10,17 +10,17 @@ from __future__ import annotations
 import contextlib
 import gettext as _gettext
 import io
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
+from assistant import languages
+
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "haave"
-LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
-DEFAULT_LANGUAGE = "fi"
-
-#: Each language's name in itself, for the language chooser.
-LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+LANGUAGES: tuple[str, ...] = languages.CODES
+DEFAULT_LANGUAGE = languages.DEFAULT
 
 _state = {"language": DEFAULT_LANGUAGE}
 
@@ -76,16 +76,40 @@ def gettext(message: str, lang: str | None = None) -> str:
     return translations(lang or _state["language"]).gettext(message)
 
 
-def ngettext(singular: str, plural: str, n: int) -> str:
-    return translations(_state["language"]).ngettext(singular, plural, n)
+def ngettext(singular: str, plural: str, n: int, lang: str | None = None) -> str:
+    return translations(lang or _state["language"]).ngettext(singular, plural, n)
 
 
-def format_date(value: date | datetime, lang: str | None = None) -> str:
+def translator(lang: str) -> Callable[[str], str]:
+    """`_` for one language, whatever the current one is: a server serves many clients,
+    each in their own language. Use it as `_ = translator(lang)`; `make i18n` finds the
+    `_("...")` calls."""
+    return translations(languages.known_or_default(lang)).gettext
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalog; it is translated later, where it is used."""
+    return message
+
+
+def NC_(context: str, message: str) -> str:
+    """Mark a message with a context (`msgctxt`) for the catalog; see `pgettext`."""
+    return message
+
+
+def pgettext(context: str, message: str, lang: str | None = None) -> str:
+    """The message in a context: the same English words can need other translations
+    ("client" as the one who answered, and as a role)."""
+    lang = languages.known_or_default(lang or _state["language"])
+    return translations(lang).pgettext(context, message)
+
+
+def format_date(value: date | datetime, lang: str | None = None, fmt: str = "long") -> str:
     """A date written in full words, e.g. '23. marraskuuta 2026'."""
     from babel.dates import format_date as _format  # deferred: babel.dates loads locale data
 
     day = value.date() if isinstance(value, datetime) else value
-    return _format(day, format="long", locale=lang or _state["language"])
+    return _format(day, format=fmt, locale=languages.language(lang or _state["language"]).locale)
 
 
 def system_language() -> str:

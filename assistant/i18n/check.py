@@ -14,6 +14,9 @@ _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 #: (text, lang, silenced rule -> reason) -> [(level, rule, message)]
 TextChecker = Callable[[str, str, dict[str, str]], list[tuple[str, str, str]]]
 
+#: Contexts of texts for the caseworker, not the client: the easy-read check leaves them out.
+STAFF_CONTEXTS = frozenset({"draft", "role", "plan section"})
+
 #: A translator can accept a finding for one string with a comment in the .po file:
 #: `#. easyread-ok: RULE: the reason`
 SILENCE_MARK = "easyread-ok:"
@@ -40,6 +43,8 @@ def catalog_findings(check: TextChecker) -> Iterator[CatalogFinding]:
             catalog = read_po(handle, locale=lang)
         for message in catalog:
             if not message.id or not isinstance(message.id, str):
+                continue
+            if message.context in STAFF_CONTEXTS:
                 continue
             text = message.string if isinstance(message.string, str) and message.string else ""
             # placeholders such as {count} are filled by the app, not read as words

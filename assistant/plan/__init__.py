@@ -3,11 +3,11 @@
 Never imports textual. Names are exported lazily (PEP 562): renderers pull in python-docx
 and fhir.resources only when used.
 
-Public API:
+Public API (the session service writes the files; this room only makes them):
+- `source_from_session(session) -> PlanSource` (the one converter from the store)
 - `build_draft(session, dialogue, lang) -> DraftPlan`
-- `render(plan, dialogue, fmt, mine=False) -> bytes` (fmt: html, md, docx, json, fhir)
-- `export(session_id, fmt, lang, mine, out, data_dir) -> Path`
-- `record_consent(session_id, consent, data_dir)`, `make_consent(...)`
+- `render(plan, dialogue, fmt, mine=False) -> bytes` (formats: `assistant.plan.formats`)
+- `make_file(source, dialogue, fmt, lang, mine) -> PlanFile`, `make_consent(...)`
 """
 
 from __future__ import annotations
@@ -16,37 +16,41 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from assistant.plan.build import AnswerRecord, PlanSource, build_draft, build_from_source
+    from assistant.plan.build import build_draft, build_from_source
     from assistant.plan.consent import make_consent
-    from assistant.plan.export import ExportError, export, record_consent, render
+    from assistant.plan.errors import ExportError
+    from assistant.plan.export import PlanFile, make_file, render
     from assistant.plan.model import Consent, DraftPlan
+    from assistant.plan.source import PlanRecord, PlanSource, source_from_session
 
 _EXPORTS = {
-    "AnswerRecord": "build",
-    "PlanSource": "build",
     "build_draft": "build",
     "build_from_source": "build",
     "make_consent": "consent",
-    "ExportError": "export",
-    "export": "export",
-    "record_consent": "export",
+    "ExportError": "errors",
+    "PlanFile": "export",
+    "make_file": "export",
     "render": "export",
+    "PlanRecord": "source",
+    "PlanSource": "source",
+    "source_from_session": "source",
     "Consent": "model",
     "DraftPlan": "model",
 }
 
 __all__ = [
-    "AnswerRecord",
     "Consent",
     "DraftPlan",
     "ExportError",
+    "PlanFile",
+    "PlanRecord",
     "PlanSource",
     "build_draft",
     "build_from_source",
-    "export",
     "make_consent",
-    "record_consent",
+    "make_file",
     "render",
+    "source_from_session",
 ]
 
 

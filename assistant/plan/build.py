@@ -8,16 +8,13 @@ rest. Private answers are dropped here, before any renderer sees them.
 from __future__ import annotations
 
 import re
-from contextlib import suppress
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.dates import format_date, format_datetime
 
-from assistant.dialogue.answers import Answer
 from assistant.dialogue.model import Dialogue, Step, StepKind
+from assistant.languages import LangCode
 from assistant.plan.model import (
     OTHER_SECTION,
     SECTION_ORDER,
@@ -29,12 +26,13 @@ from assistant.plan.model import (
     Participant,
     PlanAnswer,
     PlanChoice,
-    PlanLang,
     Section,
     Source,
     Status,
 )
-from assistant.plan.texts import DRAFT, MINE, draft_text, section_title
+from assistant.plan.source import PlanRecord, PlanSource, in_finland, source_from_session
+from assistant.plan.texts import DRAFT, draft_text, mine_text, section_title
+from assistant.store.model import Session
 
 #: Sections used by dialogues that are not draft sections: where their answers go.
 SECTION_ALIASES: dict[str, str] = {
@@ -55,51 +53,14 @@ SECTION_ALIASES: dict[str, str] = {
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-#: Stored times are UTC; the caseworker reads them in Finnish time.
-PLAN_TIMEZONE = "Europe/Helsinki"
-
-
-def local_time(at: datetime, lang: PlanLang) -> str:
+def local_time(at: datetime, lang: LangCode) -> str:
     """A time for the draft: aware times shown in Finnish time, naive ones as they are."""
-    if at.tzinfo is not None:
-        with suppress(ZoneInfoNotFoundError):  # no time zone data here: keep UTC
-            at = at.astimezone(ZoneInfo(PLAN_TIMEZONE))
-    return format_datetime(at, "short", locale=lang)
+    return format_datetime(in_finland(at), "short", locale=lang)
 
 
 def clean(text: str) -> str:
     """The client's words with control characters replaced (everything else verbatim)."""
     return _CONTROL.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-@dataclass(frozen=True)
-class AnswerRecord:
-    """One stored answer, as the plan needs it."""
-
-    step_id: str
-    answer: Answer
-    source: Source = Source.CLIENT
-    given_by: str | None = None
-    supported_by: str | None = None
-    at: datetime | None = None
-    confirmed: bool = False
-    private: bool = False
-
-
-@dataclass(frozen=True)
-class PlanSource:
-    """What the builder needs from a session."""
-
-    alias: str
-    lang: PlanLang
-    dialogue_id: str
-    dialogue_version: int
-    participants: list[tuple[str, str]] = field(default_factory=list)  # (name, role id)
-    meetings: list[tuple[date, list[str]]] = field(default_factory=list)
-    records: list[AnswerRecord] = field(default_factory=list)
-    consent: Consent | None = None
-    read_back_done: bool = False
-    session_id: str = ""
 
 
 def section_for(dialogue: Dialogue, step: Step) -> str:
@@ -108,24 +69,24 @@ def section_for(dialogue: Dialogue, step: Step) -> str:
     return raw if raw in SECTION_ORDER else OTHER_SECTION
 
 
-def _value_label(value: str, step: Step, lang: PlanLang) -> PlanChoice:
+def _value_label(value: str, step: Step, lang: LangCode) -> PlanChoice:
     choice = step.choice(value)
     if choice is not None:
         label = (choice.label or choice.text).get(lang) or next(iter(choice.text.values()))
         mine = choice.text.get(lang) or label
         return PlanChoice(id=value, label=label, mine=mine, symbol=choice.symbol)
     if value in DRAFT and step.kind in (StepKind.YES_NO, StepKind.SCALE3):
-        return PlanChoice(id=value, label=DRAFT[value][lang], mine=MINE[value][lang])
+        return PlanChoice(id=value, label=draft_text(value, lang), mine=mine_text(value, lang))
     return PlanChoice(id=value, label=clean(value), mine=clean(value))
 
 
-def _text(texts: dict[Any, str] | None, lang: PlanLang, default: str = "") -> str:
+def _text(texts: dict[Any, str] | None, lang: LangCode, default: str = "") -> str:
     if not texts:
         return default
     return texts.get(lang) or next(iter(texts.values()))
 
 
-def _plan_answer(rec: AnswerRecord, dialogue: Dialogue, lang: PlanLang) -> PlanAnswer:
+def _plan_answer(rec: PlanRecord, dialogue: Dialogue, lang: LangCode) -> PlanAnswer:
     found = dialogue.find(rec.step_id)
     step = found[1] if found else None
     ans = rec.answer
@@ -164,7 +125,7 @@ def _same(a: PlanAnswer, b: PlanAnswer) -> bool:
     )
 
 
-def consent_text(consent: Consent | None, lang: PlanLang) -> str:
+def consent_text(consent: Consent | None, lang: LangCode) -> str:
     if consent is None:
         return draft_text("consent_missing", lang)
     when = format_date(consent.decided_on, "long", locale=lang)
@@ -183,7 +144,7 @@ def _order(dialogue: Dialogue) -> dict[str, int]:
 
 
 def build_from_source(
-    src: PlanSource, dialogue: Dialogue, lang: PlanLang, today: date | None = None
+    src: PlanSource, dialogue: Dialogue, lang: LangCode, today: date | None = None
 ) -> DraftPlan:
     """The draft plan from a neutral `PlanSource`."""
     order = _order(dialogue)
@@ -254,17 +215,8 @@ def build_from_source(
     )
 
 
-def source_from_session(session: Any) -> PlanSource:
-    """Read a session of `assistant.store` into a `PlanSource`."""
-    if isinstance(session, PlanSource):
-        return session
-    from assistant.plan.build_session import source_from_store_session
-
-    return source_from_store_session(session)
-
-
 def build_draft(
-    session: Any, dialogue: Dialogue, lang: PlanLang, today: date | None = None
+    session: Session, dialogue: Dialogue, lang: LangCode, today: date | None = None
 ) -> DraftPlan:
-    """The caseworker's draft plan for a session, in `lang` (fi, sv or en)."""
+    """The caseworker's draft plan for a stored session, in `lang`."""
     return build_from_source(source_from_session(session), dialogue, lang, today)

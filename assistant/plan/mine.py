@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from babel.dates import format_date
 
+from assistant.languages import LangCode
 from assistant.plan.model import (
     OTHER_SECTION,
     SECTION_ORDER,
     Audience,
     DraftPlan,
     PlanAnswer,
-    PlanLang,
     Source,
     Status,
 )
@@ -75,16 +75,16 @@ def _sees(plan: DraftPlan) -> list[str]:
     return [mine_text(keys[a], plan.lang) for a in consent.audience]
 
 
-def _answer_lines(a: PlanAnswer, lang: PlanLang) -> list[tuple[str, str]]:
+def _answer_lines(a: PlanAnswer, lang: LangCode) -> list[tuple[str, str]]:
     """(symbol, text) pairs saying my answer."""
     if a.status is not Status.ANSWERED:
         return [("", mine_text(a.status.value, lang))]
     return [(c.symbol, c.mine) for c in a.choices]
 
 
-def section_heading(section: str, lang: PlanLang) -> str:
+def section_heading(section: str, lang: LangCode) -> str:
     key = f"s_{section}"
-    return MINE.get(key, MINE["s_other"])[lang]
+    return mine_text(key if key in MINE else "s_other", lang)
 
 
 def render_mine_html(plan: DraftPlan) -> str:

@@ -12,7 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PlanLang = Literal["fi", "sv", "en"]
+from assistant.languages import LangCode
+from assistant.store.model import AnsweredBy
 
 #: The sections of the caseworker's draft, in the order they are printed.
 SECTION_ORDER: tuple[str, ...] = (
@@ -41,17 +42,8 @@ class _Plan(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Source(StrEnum):
-    """Who gave an answer."""
-
-    CLIENT = "client"
-    """The client, on their own."""
-    CLIENT_WITH_SUPPORT = "client_with_support"
-    """The client, with a supporter helping."""
-    SUPPORTER_VIEW = "supporter_view"
-    """A supporter's own view, kept beside the client's answer."""
-    FACILITATOR_NOTE = "facilitator_note"
-    """A note by the experience expert or facilitator."""
+#: Who gave an answer: the store's own enum (one list of the four kinds of provenance).
+Source = AnsweredBy
 
 
 class Status(StrEnum):
@@ -143,8 +135,8 @@ class DraftPlan(_Plan):
     model_config = ConfigDict(extra="forbid", frozen=True, title="Haave draft plan")
 
     format_version: Literal[1] = 1
-    lang: PlanLang
-    client_lang: PlanLang = Field(description="The language the client used in the session.")
+    lang: LangCode
+    client_lang: LangCode = Field(description="The language the client used in the session.")
     alias: str
     dialogue_id: str
     dialogue_version: int

@@ -12,10 +12,10 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 
+from assistant.languages import language
+
 DEFAULT_COMMAND = "espeak-ng -v {voice} {text}"
 
-#: espeak-ng voice per language.
-VOICES = {"fi": "fi", "sv": "sv", "en": "en"}
 
 
 class SpeechUnavailable(RuntimeError):
@@ -31,7 +31,7 @@ class Speaker:
 
     def argv(self, text: str, lang: str) -> list[str]:
         """The command's arguments for this text (text passed as one argument)."""
-        voice = VOICES.get(lang, lang)
+        voice = language(lang).voice
         parts = shlex.split(self.command)
         return [p.replace("{voice}", voice).replace("{text}", text) for p in parts]
 

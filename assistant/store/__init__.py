@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from assistant.store.model import (
         AnsweredBy,
         AnswerRecord,
-        Language,
         Meeting,
         Participant,
         Provenance,
@@ -53,7 +52,6 @@ _EXPORTS = {
     "LocalSessionStore": "local",
     "AnsweredBy": "model",
     "AnswerRecord": "model",
-    "Language": "model",
     "Meeting": "model",
     "Participant": "model",
     "Provenance": "model",
@@ -70,7 +68,6 @@ __all__ = [
     "AnswerRecord",
     "AnsweredBy",
     "ImportRefused",
-    "Language",
     "LocalSessionStore",
     "Meeting",
     "NewerVersionError",

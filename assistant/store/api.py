@@ -12,13 +12,13 @@ from types import TracebackType
 from typing import Any
 
 from assistant.dialogue.answers import Answer
-from assistant.dialogue.engine import Conversation, EngineState
+from assistant.dialogue.engine import EngineState
 from assistant.dialogue.model import Dialogue
 from assistant.store.model import (
     AnswerRecord,
-    Language,
     Meeting,
     Participant,
+    Preferences,
     Provenance,
     Session,
     SessionSummary,
@@ -53,25 +53,14 @@ class OpenSession(ABC):
         """Someone new joins the session."""
 
     @abstractmethod
-    def answer_step(
-        self, conversation: Conversation, answer: Answer, by: Provenance
-    ) -> AnswerRecord | None:
-        """Give `answer` to the conversation's current step and save answer and state at once.
-
-        The engine decides first (an unfit answer raises `AnswerError` and nothing is saved);
-        then the value the engine now holds for the step is recorded as a new client
-        revision (unless it is unchanged, e.g. 'not now' on an answered step) and the engine
-        state is saved in the same atomic write. Returns the new record, or None.
-        """
-
-    @abstractmethod
     def record(
         self, step_id: str, answer: Answer, by: Provenance, *, state: EngineState | None = None
     ) -> AnswerRecord:
         """Record an answer to a step: a client revision, a supporter's view, or a note.
 
-        With `state`, the engine state is saved in the same write; a client answer must then
-        equal the engine's answer for the step.
+        With `state`, the engine state is saved in the same write (one durable write per
+        answer); a client answer must then equal the engine's answer for the step. The
+        store never moves the engine: the session service does, then records here.
         """
 
     @abstractmethod
@@ -89,6 +78,10 @@ class OpenSession(ABC):
     @abstractmethod
     def rename(self, alias: str) -> None:
         """Change the client's name or alias shown for the session."""
+
+    @abstractmethod
+    def set_preferences(self, preferences: Preferences, language: str | None = None) -> None:
+        """The client's own way of using Haave (and language), restored on resume."""
 
     @abstractmethod
     def set_extra(self, key: str, value: Any) -> None:
@@ -141,7 +134,7 @@ class SessionStore(ABC):
         self,
         alias: str,
         dialogue: Dialogue,
-        language: Language | str,
+        language: str,
         participants: list[Participant] | None = None,
     ) -> Session:
         """A new session for a client; a client participant is added if none is given."""
@@ -167,6 +160,12 @@ class SessionStore(ABC):
     @abstractmethod
     def delete(self, session_id: str) -> None:
         """Erase a session: its data and backups are gone from the data folder."""
+
+    @abstractmethod
+    def keep_file(self, session_id: str, name: str, data: bytes) -> Path:
+        """Keep a file made from a session (an export) in the data folder, privately.
+
+        It is erased with the session. Returns where it is."""
 
     @abstractmethod
     def export_session(

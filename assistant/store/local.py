@@ -26,11 +26,10 @@ from assistant.store.errors import (
     SessionNotFound,
     StoreError,
 )
-from assistant.store.files import TMP_PREFIX, ensure_dir, fsync_dir, remove_stale_tmp
+from assistant.store.files import TMP_PREFIX, atomic_write, ensure_dir, fsync_dir, remove_stale_tmp
 from assistant.store.lock import SessionLock, folder_lock
 from assistant.store.migrations import INDEX, SESSION
 from assistant.store.model import (
-    Language,
     Participant,
     Role,
     Session,
@@ -47,6 +46,8 @@ from assistant.store.storage import AtomicStorage, FileDamaged, read_file
 from assistant.store.transfer import read_export
 
 INDEX_TABLE = "sessions"
+#: Files made from a session (exports), one folder per session; erased with the session.
+EXPORTS_DIR = "exports"
 #: A half-created session folder older than this was left by a crash.
 STALE_CREATE_SECONDS = 3600
 
@@ -77,7 +78,7 @@ class LocalSessionStore(SessionStore):
         self,
         alias: str,
         dialogue: Dialogue,
-        language: Language | str,
+        language: str,
         participants: list[Participant] | None = None,
     ) -> Session:
         alias = alias.strip()
@@ -94,7 +95,7 @@ class LocalSessionStore(SessionStore):
             alias=alias,
             dialogue_id=dialogue.id,
             dialogue_version=dialogue.version,
-            language=Language(language),
+            language=language,
             created=now,
             updated=now,
             participants=people,
@@ -135,9 +136,20 @@ class LocalSessionStore(SessionStore):
             os.rename(paths.folder, gone)
             fsync_dir(self.sessions_dir)
             shutil.rmtree(gone)
+            # the files made from it (exports) go with it
+            shutil.rmtree(self.root / EXPORTS_DIR / session_id, ignore_errors=True)
         finally:
             lock.release()
         self._forget(session_id)
+
+    def keep_file(self, session_id: str, name: str, data: bytes) -> Path:
+        self.paths(session_id)  # a valid id, never a path
+        if not name or "/" in name or name.startswith("."):
+            raise StoreError(f"'{name}' is not a file name")
+        folder = ensure_dir(ensure_dir(self.root / EXPORTS_DIR) / session_id)
+        path = folder / name
+        atomic_write(path, data)
+        return path
 
     def export_session(self, session_id: str, path: Path, *, include_private: bool = False) -> None:
         with self.open(session_id) as session:

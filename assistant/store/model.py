@@ -23,6 +23,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validato
 
 from assistant.dialogue.answers import Answer
 from assistant.dialogue.engine import EngineState
+from assistant.languages import LangCode
 
 
 def now_utc() -> datetime:
@@ -38,12 +39,6 @@ class Role(StrEnum):
     EXPERIENCE_EXPERT = "experience_expert"
     RELATIVE = "relative"
     CASEWORKER = "caseworker"
-
-
-class Language(StrEnum):
-    FI = "fi"
-    SV = "sv"
-    EN = "en"
 
 
 class _Model(BaseModel):
@@ -148,6 +143,15 @@ class StepAnswers(_Model):
         return self.client[-1] if self.client else None
 
 
+class Preferences(_Model):
+    """The client's own way of using Haave, kept in the session so that a shared device
+    serves each client their way (the language is the session's `language`)."""
+
+    read_aloud: bool = Field(False, description="Read each new question aloud.")
+    high_contrast: bool = Field(False, description="The high-contrast look.")
+    large_text: bool = Field(False, description="Larger text, where the screen can do it.")
+
+
 class SessionProgress(_Model):
     """A small summary, so a list of sessions needs no dialogue."""
 
@@ -163,7 +167,7 @@ class SessionHeader(_Model):
     alias: str = Field(min_length=1, description="The client's name or alias.")
     dialogue_id: str
     dialogue_version: int
-    language: Language
+    language: LangCode
     created: AwareDatetime
     updated: AwareDatetime
     archived: bool = False
@@ -171,6 +175,7 @@ class SessionHeader(_Model):
     meetings: list[Meeting] = Field(default_factory=list)
     state: EngineState | None = Field(None, description="The engine's saved state.")
     progress: SessionProgress = Field(default_factory=SessionProgress)
+    preferences: Preferences = Field(default_factory=Preferences)
     extra: dict[str, Any] = Field(
         default_factory=dict, description="Room for later issues (e.g. consent) before a migration."
     )
@@ -195,7 +200,7 @@ class SessionSummary(_Model):
     alias: str
     dialogue_id: str
     dialogue_version: int
-    language: Language
+    language: LangCode
     created: AwareDatetime
     last_meeting: AwareDatetime | None
     meetings: int

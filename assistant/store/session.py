@@ -19,7 +19,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from assistant.dialogue.answers import Answer
-from assistant.dialogue.engine import Conversation, EngineState
+from assistant.dialogue.engine import EngineState
 from assistant.store.api import OpenSession
 from assistant.store.errors import SessionDamaged, SessionNotFound, StoreError
 from assistant.store.files import atomic_write, remove_stale_tmp
@@ -30,6 +30,7 @@ from assistant.store.model import (
     AnswerRecord,
     Meeting,
     Participant,
+    Preferences,
     Provenance,
     Session,
     SessionHeader,
@@ -184,24 +185,6 @@ class LocalOpenSession(OpenSession):
         self._session.participants.append(participant)
         self._save()
 
-    def answer_step(
-        self, conversation: Conversation, answer: Answer, by: Provenance
-    ) -> AnswerRecord | None:
-        if not by.by.is_client:
-            raise StoreError("answer_step is for the client's answers; use record() for views")
-        step = conversation.current
-        if step is None:
-            raise StoreError("the conversation is finished: there is no step to answer")
-        self._check_provenance(by)
-        conversation.answer(answer)
-        held = conversation.state.answers.get(step.id)
-        current = self._session.steps.get(step.id)
-        last = current.current if current else None
-        if held is None or (last is not None and last.answer == held and last.provenance == by):
-            self.save_state(conversation.state)
-            return None
-        return self.record(step.id, held, by, state=conversation.state)
-
     def record(
         self, step_id: str, answer: Answer, by: Provenance, *, state: EngineState | None = None
     ) -> AnswerRecord:
@@ -211,7 +194,7 @@ class LocalOpenSession(OpenSession):
             if by.by.is_client and state.answers.get(step_id) != answer:
                 raise StoreError(
                     f"{step_id}: the engine holds another answer than the one to record; "
-                    "give the answer to the engine first (or use answer_step)"
+                    "give the answer to the engine first"
                 )
         meeting = self._session.meetings[-1].number if self._session.meetings else None
         rec = AnswerRecord(answer=answer, provenance=by, at=now_utc(), meeting=meeting)
@@ -254,6 +237,12 @@ class LocalOpenSession(OpenSession):
 
     def archive(self, archived: bool) -> None:
         self._session.archived = archived
+        self._save()
+
+    def set_preferences(self, preferences: Preferences, language: str | None = None) -> None:
+        self._session.preferences = preferences
+        if language is not None:
+            self._session.language = language
         self._save()
 
     def set_extra(self, key: str, value: Any) -> None:

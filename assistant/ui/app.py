@@ -131,7 +131,7 @@ class HaaveApp(App[int]):
 
     def set_language(self, lang: str) -> None:
         """Change the language now: every screen is drawn again in it."""
-        self.settings.language = i18n.set_language(lang)  # type: ignore[assignment]
+        self.settings.language = i18n.set_language(lang)
         self.save_settings()
         for screen in self.screen_stack:
             if screen.is_mounted and screen.children:

@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 from assistant.dialogue import Answer, Conversation, Dialogue, load_dialogue
 from assistant.dialogue.loader import default_root
-from assistant.plan.build import AnswerRecord, PlanSource
-from assistant.plan.model import Audience, Consent, PlanLang, Source
+from assistant.plan.model import Audience, Consent, LangCode, Source
+from assistant.plan.source import PlanRecord, PlanSource
 
 PRIVATE_MARKER = "PRIVATE-ZX81-DO-NOT-EXPORT"
 TODAY = date(2026, 11, 23)
@@ -52,7 +52,7 @@ def walked_answers(dialogue: Dialogue, hostile: bool = False) -> dict[str, Answe
     return dict(conv.state.answers)
 
 
-def example_source(lang: PlanLang = "fi", hostile: bool = False) -> PlanSource:
+def example_source(lang: LangCode = "fi", hostile: bool = False) -> PlanSource:
     dialogue = example_dialogue()
     answers = walked_answers(dialogue, hostile)
     at = datetime(2026, 11, 20, 10, 0)
@@ -60,7 +60,7 @@ def example_source(lang: PlanLang = "fi", hostile: bool = False) -> PlanSource:
     for i, (step_id, ans) in enumerate(answers.items()):
         source = Source.CLIENT_WITH_SUPPORT if step_id == "hobbies" else Source.CLIENT
         records.append(
-            AnswerRecord(
+            PlanRecord(
                 step_id=step_id,
                 answer=ans,
                 source=source,
@@ -71,7 +71,7 @@ def example_source(lang: PlanLang = "fi", hostile: bool = False) -> PlanSource:
             )
         )
     records.append(
-        AnswerRecord(
+        PlanRecord(
             step_id="enough",
             answer=Answer.pick("yes"),
             source=Source.SUPPORTER_VIEW,
@@ -81,7 +81,7 @@ def example_source(lang: PlanLang = "fi", hostile: bool = False) -> PlanSource:
         )
     )
     records.append(
-        AnswerRecord(
+        PlanRecord(
             step_id="music-kind",
             answer=Answer.words(PRIVATE_MARKER),
             source=Source.CLIENT,
@@ -91,7 +91,7 @@ def example_source(lang: PlanLang = "fi", hostile: bool = False) -> PlanSource:
         )
     )
     records.append(
-        AnswerRecord(
+        PlanRecord(
             step_id="mood",
             answer=Answer.words("Aino jaksaa ulkoilla pitkään."),
             source=Source.FACILITATOR_NOTE,
@@ -117,7 +117,7 @@ def example_source(lang: PlanLang = "fi", hostile: bool = False) -> PlanSource:
     )
 
 
-def full_walk_source(dialogue: Dialogue, lang: PlanLang = "fi") -> PlanSource:
+def full_walk_source(dialogue: Dialogue, lang: LangCode = "fi") -> PlanSource:
     """Walk any dialogue answering every question (first choices, short words)."""
     from assistant.dialogue.model import StepKind
 
@@ -138,7 +138,7 @@ def full_walk_source(dialogue: Dialogue, lang: PlanLang = "fi") -> PlanSource:
             conv.answer(Answer.pick(plain[0]))
     at = datetime(2026, 11, 20, 10, 0)
     records = [
-        AnswerRecord(step_id, ans, given_by="Aino", at=at, confirmed=True)
+        PlanRecord(step_id, ans, given_by="Aino", at=at, confirmed=True)
         for step_id, ans in conv.state.answers.items()
     ]
     return PlanSource(

@@ -11,10 +11,11 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from assistant.dialogue import Answer
-from assistant.plan.build import AnswerRecord, build_from_source
+from assistant.plan.build import build_from_source
 from assistant.plan.export import render
 from assistant.plan.render.docx import docx_text
 from assistant.plan.render.markdown import md_inline
+from assistant.plan.source import PlanRecord
 from tests.plan.fixtures import TODAY, example_dialogue, example_source
 
 DIALOGUE = example_dialogue()
@@ -28,7 +29,7 @@ SOURCE = example_source("fi")
 @example("\x00\x1b[31m<script>")
 def test_any_words_stay_text(words: str) -> None:
     records = [r for r in SOURCE.records if r.step_id != "name"]
-    records.append(AnswerRecord("name", Answer.words(words)))
+    records.append(PlanRecord("name", Answer.words(words)))
     plan = build_from_source(replace(SOURCE, records=records), DIALOGUE, "fi", TODAY)
     html = render(plan, DIALOGUE, "html").decode()
     assert len(re.findall(r"<script", html)) == 0

@@ -18,11 +18,12 @@ from fhir.resources.questionnaire import Questionnaire
 from fhir.resources.questionnaireresponse import QuestionnaireResponse
 
 from assistant.dialogue import Answer, Dialogue
-from assistant.plan.build import AnswerRecord, build_from_source
+from assistant.plan.build import build_from_source
 from assistant.plan.consent import make_consent
-from assistant.plan.export import FORMATS, ExportError, export_source, render
+from assistant.plan.export import FORMATS, ExportError, make_file, render
 from assistant.plan.model import DraftPlan, Source, Status
 from assistant.plan.render.docx import docx_text
+from assistant.plan.source import PlanRecord
 from tests.plan.fixtures import (
     PRIVATE_MARKER,
     TODAY,
@@ -67,7 +68,7 @@ def test_sections_follow_the_draft_order_and_map_aliases() -> None:
 
 def test_unknown_section_goes_to_other_answers() -> None:
     src = example_source("fi")
-    src = replace(src, records=[*src.records, AnswerRecord("gone-step", Answer.words("vanha"))])
+    src = replace(src, records=[*src.records, PlanRecord("gone-step", Answer.words("vanha"))])
     plan = build_from_source(src, DIALOGUE, "fi", TODAY)
     assert plan.sections[-1].id == "other"
     assert plan.sections[-1].answers[0].words == "vanha"
@@ -183,7 +184,7 @@ def test_fhir_validates_and_link_ids_exist() -> None:
 def test_fhir_dont_know_is_asked_unknown() -> None:
     src = example_source("fi")
     records = [r for r in src.records if r.step_id != "mood"]
-    records.append(AnswerRecord("mood", Answer.skip("dont_know")))
+    records.append(PlanRecord("mood", Answer.skip("dont_know")))
     plan = build_from_source(replace(src, records=records), DIALOGUE, "fi", TODAY)
     data = json.loads(render(plan, DIALOGUE, "fhir"))
     items = data["entry"][1]["resource"]["item"][0]["item"]
@@ -221,17 +222,20 @@ def test_my_plan_is_first_person_and_client_only() -> None:
     assert '<html lang="fi">' in html and 'aria-hidden="true"' in html
 
 
-def test_export_writes_file(tmp_path: Path) -> None:
-    src = example_source("sv")
-    path = export_source(src, DIALOGUE, "docx", "sv", False, tmp_path, TODAY)
-    assert path.name == "draft-plan-sv.docx" and path.stat().st_size > 1000
+def test_a_file_is_named_for_its_session_kind_and_language() -> None:
+    src = replace(example_source("sv"), session_id="0123456789abcdef")
+    made = make_file(src, DIALOGUE, "docx", "sv", False, TODAY)
+    assert made.name == "01234567-draft-plan-sv.docx" and len(made.data) > 1000
+    assert made.mime.endswith("wordprocessingml.document")
+    mine = make_file(src, DIALOGUE, "html", "sv", True, TODAY)
+    assert mine.name == "01234567-my-plan-sv.html"
     with pytest.raises(ExportError):
-        export_source(src, DIALOGUE, "docx", "sv", True, tmp_path, TODAY)
+        make_file(src, DIALOGUE, "docx", "sv", True, TODAY)
 
 
 def test_plan_never_imports_textual() -> None:
     code = (
-        "import sys, assistant.plan.export, assistant.plan.cli, assistant.plan.mine;"
+        "import sys, assistant.plan.export, assistant.plan.formats, assistant.plan.mine;"
         "from assistant.plan.export import render;"
         "assert 'textual' not in sys.modules"
     )

@@ -13,6 +13,7 @@ from assistant.store import (
     Provenance,
     StoreError,
 )
+from tests.store.helpers import answer_step
 
 
 @pytest.fixture
@@ -34,9 +35,9 @@ def test_revisions_are_kept(
     opened: OpenSession, dialogue: Dialogue, store: LocalSessionStore
 ) -> None:
     c = _at_name(dialogue)
-    first = opened.answer_step(c, Answer.words("Aino"), Provenance.client())
+    first = answer_step(opened, c, Answer.words("Aino"), Provenance.client())
     c.back()
-    second = opened.answer_step(c, Answer.words("Aino K"), Provenance.with_support("sari"))
+    second = answer_step(opened, c, Answer.words("Aino K"), Provenance.with_support("sari"))
     assert first is not None and second is not None
     assert [r.answer.text for r in opened.history("name")] == ["Aino", "Aino K"]
     assert opened.step("name").current == second  # type: ignore[union-attr]
@@ -51,7 +52,7 @@ def test_revisions_are_kept(
 
 def test_supporter_view_stays_beside_client_answer(opened: OpenSession, dialogue: Dialogue) -> None:
     c = _at_name(dialogue)
-    opened.answer_step(c, Answer.words("Aino"), Provenance.client())
+    answer_step(opened, c, Answer.words("Aino"), Provenance.client())
     view = opened.record(
         "name", Answer.words("Her name is Aino-Maria"), Provenance.supporter_view("sari")
     )
@@ -76,20 +77,20 @@ def test_confirm_and_new_revision_clears_it(opened: OpenSession, dialogue: Dialo
     with pytest.raises(StoreError, match="nothing to confirm"):
         opened.confirm("name", True)
     c = _at_name(dialogue)
-    opened.answer_step(c, Answer.words("Aino"), Provenance.client())
+    answer_step(opened, c, Answer.words("Aino"), Provenance.client())
     opened.confirm("name", True)
     step = opened.step("name")
     assert step is not None and step.confirmed is True and step.confirmed_at is not None
     opened.confirm("name", False)
     assert opened.step("name").confirmed is False  # type: ignore[union-attr]
     c.back()
-    opened.answer_step(c, Answer.words("Aino K"), Provenance.client())
+    answer_step(opened, c, Answer.words("Aino K"), Provenance.client())
     assert opened.step("name").confirmed is None  # type: ignore[union-attr]
 
 
 def test_private_is_kept(opened: OpenSession, dialogue: Dialogue, store: LocalSessionStore) -> None:
     c = _at_name(dialogue)
-    opened.answer_step(c, Answer.words("Aino"), Provenance.client())
+    answer_step(opened, c, Answer.words("Aino"), Provenance.client())
     opened.set_private("name", True)
     opened.close()
     with store.open(opened.id) as again:
@@ -102,18 +103,18 @@ def test_private_is_kept(opened: OpenSession, dialogue: Dialogue, store: LocalSe
 def test_unfit_answer_saves_nothing(opened: OpenSession, dialogue: Dialogue) -> None:
     c = _at_name(dialogue)
     with pytest.raises(AnswerError):
-        opened.answer_step(c, Answer.pick("like"), Provenance.client())
+        answer_step(opened, c, Answer.pick("like"), Provenance.client())
     assert opened.step("name") is None
 
 
 def test_not_now_on_answered_step_adds_no_revision(opened: OpenSession, dialogue: Dialogue) -> None:
     c = _at_name(dialogue)
-    opened.answer_step(c, Answer.words("Aino"), Provenance.client())
+    answer_step(opened, c, Answer.words("Aino"), Provenance.client())
     c.back()
-    assert opened.answer_step(c, Answer.skip(SkipReason.LATER), Provenance.client()) is None
+    assert answer_step(opened, c, Answer.skip(SkipReason.LATER), Provenance.client()) is None
     assert len(opened.history("name")) == 1
     c.back()
-    rec = opened.answer_step(c, Answer.skip(SkipReason.DECLINE), Provenance.client())
+    rec = answer_step(opened, c, Answer.skip(SkipReason.DECLINE), Provenance.client())
     assert rec is not None and rec.answer.skipped is SkipReason.DECLINE
     assert len(opened.history("name")) == 2
 
@@ -126,12 +127,6 @@ def test_record_with_state_must_match_engine(opened: OpenSession, dialogue: Dial
     opened.record("name", Answer.words("Aino"), Provenance.client(), state=c.state)
     assert opened.session.state == c.state
     assert opened.session.state is not c.state  # a copy: later engine moves are not saved
-
-
-def test_answer_step_refuses_views_and_finished(opened: OpenSession, dialogue: Dialogue) -> None:
-    c = _at_name(dialogue)
-    with pytest.raises(StoreError, match="record"):
-        opened.answer_step(c, Answer.words("x"), Provenance.supporter_view("sari"))
 
 
 def test_state_of_another_dialogue_refused(opened: OpenSession, dialogue: Dialogue) -> None:
@@ -159,6 +154,6 @@ def test_headless_fill_for_play(store: LocalSessionStore, dialogue: Dialogue) ->
                 c.proceed()
                 s.save_state(c.state)
             else:
-                s.answer_step(c, Answer.skip(SkipReason.SKIP), Provenance.client())
+                answer_step(s, c, Answer.skip(SkipReason.SKIP), Provenance.client())
         assert s.session.progress.finished
     assert store.list()[0].progress.finished

@@ -25,6 +25,7 @@ from assistant.store import (
     resolve_data_dir,
 )
 from assistant.store.session import SessionPaths
+from tests.store.helpers import answer_step
 
 
 def _answered(store: LocalSessionStore, dialogue: Dialogue, text: str = "Aino") -> str:
@@ -33,7 +34,7 @@ def _answered(store: LocalSessionStore, dialogue: Dialogue, text: str = "Aino") 
         s.start_meeting(["client"])
         c = Conversation(dialogue)
         c.proceed()
-        s.answer_step(c, Answer.words(text), Provenance.client())
+        answer_step(s, c, Answer.words(text), Provenance.client())
     return sid
 
 
@@ -224,7 +225,7 @@ def test_list_follows_changes_without_index_writes_on_save(
     with store.open(sid) as s:
         c = Conversation(dialogue)
         c.proceed()
-        s.answer_step(c, Answer.words("Aino"), Provenance.client())
+        answer_step(s, c, Answer.words("Aino"), Provenance.client())
     assert store.index_path.stat().st_mtime_ns == before  # saving never writes the index
     assert store.list()[0].progress.answered == 1
 
@@ -239,9 +240,9 @@ def test_erasure_leaves_no_trace(
         s.start_meeting(["client", "sari"])
         c = Conversation(dialogue)
         c.proceed()
-        s.answer_step(c, Answer.words(secret), Provenance.client())
+        answer_step(s, c, Answer.words(secret), Provenance.client())
         c.back()
-        s.answer_step(c, Answer.words(secret + "-2"), Provenance.client())
+        answer_step(s, c, Answer.words(secret + "-2"), Provenance.client())
         s.record("name", Answer.words(secret + "-view"), Provenance.supporter_view("sari"))
     store.list()
     paths = SessionPaths(store.sessions_dir / sid)

@@ -15,6 +15,7 @@ from assistant.store import (
     SessionNotFound,
     StoreError,
 )
+from tests.store.helpers import answer_step
 
 
 def test_create_adds_a_client_when_none_given(store: LocalSessionStore, dialogue: Dialogue) -> None:
@@ -44,7 +45,7 @@ def test_list_shows_alias_dialogue_last_meeting_progress(
         meeting = s.start_meeting(["client", "sari"])
         c = Conversation(dialogue)
         c.proceed()
-        s.answer_step(c, Answer.words("Aino"), Provenance.client())
+        answer_step(s, c, Answer.words("Aino"), Provenance.client())
     listed = {x.id: x for x in store.list()}
     assert set(listed) == {first.id, second.id}
     assert listed[first.id].alias == "Aino"
@@ -63,7 +64,7 @@ def test_open_resumes_state_and_meetings(
         s.start_meeting(["client", "kalle"])
         c = Conversation(dialogue)
         c.proceed()
-        s.answer_step(c, Answer.words("Aino"), Provenance.with_support("kalle"))
+        answer_step(s, c, Answer.words("Aino"), Provenance.with_support("kalle"))
     with store.open(created.id) as s:
         assert s.session.state is not None
         resumed = Conversation(dialogue, s.session.state)

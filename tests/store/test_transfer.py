@@ -15,6 +15,7 @@ from assistant.store import (
     Provenance,
     SessionBusy,
 )
+from tests.store.helpers import answer_step
 
 
 def _filled(store: LocalSessionStore, dialogue: Dialogue, people: list[Participant]) -> str:
@@ -23,8 +24,8 @@ def _filled(store: LocalSessionStore, dialogue: Dialogue, people: list[Participa
         s.start_meeting(["client", "sari"])
         c = Conversation(dialogue)
         c.proceed()
-        s.answer_step(c, Answer.words("Aino"), Provenance.client())
-        s.answer_step(c, Answer.pick("like"), Provenance.with_support("sari"))
+        answer_step(s, c, Answer.words("Aino"), Provenance.client())
+        answer_step(s, c, Answer.pick("like"), Provenance.with_support("sari"))
         s.record("mood", Answer.pick("unsure"), Provenance.supporter_view("sari"))
         s.confirm("name", True)
         s.set_private("mood", True)

@@ -62,8 +62,9 @@ def test_play_saves_the_walk_as_a_session(
         music = session.steps["music-kind"]
         assert music.current is not None and music.current.answer.choices == ("rock",)
         [view] = music.views  # the supporter's view beside the client's answer
-        assert view.answer.choices == ("pop",) and view.provenance.participant == "pekka"
-        assert [m.present for m in session.meetings] == [["client", "pekka"]]
+        pekka = next(p for p in session.participants if p.name == "Pekka")
+        assert view.answer.choices == ("pop",) and view.provenance.participant == pekka.id
+        assert [m.present for m in session.meetings] == [["client", pekka.id]]
 
 
 def test_play_reports_a_bad_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from io import BytesIO
 from typing import Any
 
-from assistant.plan.model import DraftPlan, PlanAnswer, PlanLang
+from assistant.languages import LangCode, language
+from assistant.plan.model import DraftPlan, PlanAnswer
 from assistant.plan.render.common import (
     confirmation,
     has_unconfirmed,
@@ -31,9 +32,6 @@ def _heading(doc: Any, text: str, level: int) -> Any:
     return _styled(doc, text, _HEADING_IDS[level])
 
 
-_LOCALES = {"fi": "fi-FI", "sv": "sv-FI", "en": "en-GB"}
-
-
 def _set_language(doc: Any, lang: str) -> None:
     """The text's language on the Normal style, for screen readers and spelling."""
     from docx.oxml import OxmlElement
@@ -44,10 +42,10 @@ def _set_language(doc: Any, lang: str) -> None:
     if found is None:
         found = OxmlElement("w:lang")
         rpr.append(found)
-    found.set(qn("w:val"), _LOCALES.get(lang, lang))
+    found.set(qn("w:val"), language(lang).tag)
 
 
-def _prov(doc: Any, a: PlanAnswer, lang: PlanLang) -> None:
+def _prov(doc: Any, a: PlanAnswer, lang: LangCode) -> None:
     para = doc.add_paragraph()
     run = para.add_run(" · ".join(provenance_parts(a, lang)))
     run.italic = True
@@ -57,7 +55,7 @@ def _prov(doc: Any, a: PlanAnswer, lang: PlanLang) -> None:
         para.add_run(conf).bold = not a.confirmed
 
 
-def _cell_text(a: PlanAnswer, lang: PlanLang) -> str:
+def _cell_text(a: PlanAnswer, lang: LangCode) -> str:
     bits = [x for x in (value_text(a, lang), a.words or "") if x]
     return "\n".join([*bits, provenance_line(a, lang)])
 

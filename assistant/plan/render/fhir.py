@@ -14,7 +14,8 @@ from datetime import UTC
 from typing import Any
 
 from assistant.dialogue.model import Dialogue, Step, StepKind
-from assistant.plan.model import DraftPlan, PlanAnswer, PlanLang, Status
+from assistant.languages import LangCode
+from assistant.plan.model import DraftPlan, PlanAnswer, Status
 
 #: Placeholder canonical base until the project has a published one (.invalid never resolves).
 BASE = "https://haave.invalid/fhir"
@@ -63,7 +64,7 @@ def _system(dialogue: Dialogue, step: Step) -> str:
     return f"{CHOICE_SYSTEM}{dialogue.id}-{step.id}"
 
 
-def _item(dialogue: Dialogue, step: Step, lang: PlanLang) -> dict[str, Any]:
+def _item(dialogue: Dialogue, step: Step, lang: LangCode) -> dict[str, Any]:
     text = (step.label or step.text).get(lang) or next(iter(step.text.values()))
     item: dict[str, Any] = {"linkId": step.id, "text": fhir_str(text), "type": _TYPES[step.kind]}
     if step.kind is StepKind.MULTI_CHOICE:
@@ -89,7 +90,7 @@ def _item(dialogue: Dialogue, step: Step, lang: PlanLang) -> dict[str, Any]:
     return item
 
 
-def questionnaire(dialogue: Dialogue, lang: PlanLang, validate: bool = True) -> dict[str, Any]:
+def questionnaire(dialogue: Dialogue, lang: LangCode, validate: bool = True) -> dict[str, Any]:
     """The dialogue as a Questionnaire (JSON-ready dict), validated unless told not to."""
     from fhir.resources.questionnaire import Questionnaire
 

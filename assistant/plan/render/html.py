@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from assistant.plan.model import DraftPlan, PlanAnswer, PlanLang
+from assistant.languages import LangCode
+from assistant.plan.model import DraftPlan, PlanAnswer
 from assistant.plan.render.common import (
     confirmation,
     has_unconfirmed,
@@ -46,7 +47,7 @@ def e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def page(lang: PlanLang, title: str, body: list[str], css: str = CSS) -> str:
+def page(lang: LangCode, title: str, body: list[str], css: str = CSS) -> str:
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -68,7 +69,7 @@ def page(lang: PlanLang, title: str, body: list[str], css: str = CSS) -> str:
     )
 
 
-def _prov(a: PlanAnswer, lang: PlanLang) -> str:
+def _prov(a: PlanAnswer, lang: LangCode) -> str:
     parts = [e(p) for p in provenance_parts(a, lang)]
     conf = confirmation(a, lang)
     if conf:
@@ -76,7 +77,7 @@ def _prov(a: PlanAnswer, lang: PlanLang) -> str:
     return '<p class="prov">' + " · ".join(parts) + "</p>"
 
 
-def _answer(a: PlanAnswer, lang: PlanLang) -> list[str]:
+def _answer(a: PlanAnswer, lang: LangCode) -> list[str]:
     out = ['<div class="answer">', f"<h3>{e(a.label)}</h3>"]
     value = value_text(a, lang)
     if value:
@@ -87,7 +88,7 @@ def _answer(a: PlanAnswer, lang: PlanLang) -> list[str]:
     return out
 
 
-def _cell(a: PlanAnswer, lang: PlanLang) -> str:
+def _cell(a: PlanAnswer, lang: LangCode) -> str:
     bits = [e(x) for x in (value_text(a, lang), a.words or "") if x]
     return "<td>" + "<br>".join(bits) + "<br>" + _prov(a, lang) + "</td>"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.plan.model import DraftPlan, PlanAnswer, PlanLang
+from assistant.languages import LangCode
+from assistant.plan.model import DraftPlan, PlanAnswer
 from assistant.plan.render.common import (
     confirmation,
     has_unconfirmed,
@@ -44,7 +45,7 @@ def md_cell(text: str) -> str:
     return "<br>".join(md_lines(text))
 
 
-def _prov(a: PlanAnswer, lang: PlanLang) -> str:
+def _prov(a: PlanAnswer, lang: LangCode) -> str:
     line = "*" + " · ".join(md_inline(p) for p in provenance_parts(a, lang)) + "*"
     conf = confirmation(a, lang)
     if conf:

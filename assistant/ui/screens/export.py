@@ -132,7 +132,7 @@ class ExportScreen(HaaveScreen):
             return
         stored = session.handle.session.model_copy(deep=True)
         folder = self.haave.service.data_dir / "exports"
-        language = lang or stored.language.value
+        language = lang or stored.language
         self.stage = "what"
         self.run_worker(
             lambda: self._export(stored, session.dialogue, folder, mine, language),

@@ -8,7 +8,7 @@ from textual.events import Key
 from textual.widgets import Static
 
 from assistant import i18n
-from assistant.i18n import LANGUAGE_NAMES, LANGUAGES
+from assistant.languages import LANGUAGES
 from assistant.ui.screens.base import HaaveScreen
 from assistant.ui.widgets.action_bar import ActionBar
 from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
@@ -24,8 +24,9 @@ class LanguageScreen(HaaveScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="body"):
             # The question in all three languages: the client may not read the current one.
-            yield Static("🌐  Valitse kieli  ·  Välj språk  ·  Choose a language", classes="title")
-            items = [ChoiceItem(lang, "💬", LANGUAGE_NAMES[lang]) for lang in LANGUAGES]
+            choose = "  ·  ".join(lang.choose for lang in LANGUAGES)
+            yield Static("🌐  " + choose, classes="title")
+            items = [ChoiceItem(lang.code, "💬", lang.name) for lang in LANGUAGES]
             yield ChoiceList(items, chosen=(i18n.get_language(),), id="languages")
         yield ActionBar(back=not self.first, pause=False)
 
@@ -33,10 +34,10 @@ class LanguageScreen(HaaveScreen):
         self.query_one(ChoiceList).focus()
 
     def spoken_text(self) -> str:
-        return "Valitse kieli. Välj språk. Choose a language. Suomi. Svenska. English."
+        return ". ".join([*(lang.choose for lang in LANGUAGES), *(lang.name for lang in LANGUAGES)])
 
     def help_text(self) -> str:
-        return "1 Suomi · 2 Svenska · 3 English"
+        return " · ".join(f"{n} {lang.name}" for n, lang in enumerate(LANGUAGES, 1))
 
     def on_key(self, event: Key) -> None:
         if event.key in ("1", "2", "3"):

@@ -56,7 +56,7 @@ class ThemesScreen(HaaveScreen):
         self.page %= pages
         for theme in themes[self.page * per_page : (self.page + 1) * per_page]:
             state = states[theme.id]
-            title = theme.title.get(lang) or next(iter(theme.title.values()))  # type: ignore[call-overload]
+            title = theme.title.get(lang) or next(iter(theme.title.values()))
             words = f"{title} · {STATE_MARKS[state]} {state_words(state)}"
             items.append(ChoiceItem(theme.id, theme.symbol, words))
         if pages > 1:

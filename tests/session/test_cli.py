@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.plan.cli import add_parser
+from assistant.session.cli import add_parser
 
 
 def parse(argv: list[str]) -> argparse.Namespace:

@@ -1,4 +1,4 @@
-"""`haave export`: the plan's sub-command. `assistant.cli` registers it with `add_parser`."""
+"""`haave export`: a stored session's plan as a file. `assistant.cli` registers it."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-#: Kept here, not imported from `export`, so that `haave` starts without pydantic.
-#: A test checks it equals `assistant.plan.export.FORMATS`.
-FORMATS: tuple[str, ...] = ("html", "md", "docx", "json", "fhir")
+from assistant.languages import CODES, DEFAULT
+from assistant.plan.formats import FORMATS  # light: no renderer is imported
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -19,7 +18,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("session", help="the session id")
     parser.add_argument("--format", dest="fmt", choices=FORMATS, default="html")
-    parser.add_argument("--lang", choices=("fi", "sv", "en"), default="fi")
+    parser.add_argument("--lang", choices=CODES, default=DEFAULT)
     parser.add_argument("--mine", action="store_true", help="the client's easy-read copy")
     parser.add_argument("--out", type=Path, default=Path.cwd(), help="a file or a folder")
     # Its own dest: a subparser default would overwrite the top-level `haave --data-dir`.
@@ -37,17 +36,20 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Do the export; print where the file went, or one clear line of error. Exit code."""
-    from assistant.plan.consent import ConsentError, make_consent
-    from assistant.plan.export import ExportError, export, record_consent
+    from assistant.session.desk import Sessions
+    from assistant.session.errors import SessionError
 
-    top = getattr(args, "data_dir", None)
+    top = vars(args).get("app_data_dir")  # the top-level `haave --data-dir`, when given
     data_dir = args.export_data_dir or (Path(top) if top else None)
     try:
+        sessions = Sessions(data_dir)
         if args.share:
-            consent = make_consent(args.share, args.caseworker)
-            record_consent(args.session, consent, data_dir)
-        path = export(args.session, args.fmt, args.lang, args.mine, args.out, data_dir)
-    except (ExportError, ConsentError, ValueError, OSError) as exc:
+            sessions.record_consent(args.session, args.share, args.caseworker)
+        path = sessions.export_to(args.session, args.fmt, args.lang, args.mine, args.out)
+    except SessionError as exc:
+        print(f"haave export: {exc.detail or exc.words('en')}", file=sys.stderr)
+        return 1
+    except (ValueError, OSError) as exc:
         print(f"haave export: {exc}", file=sys.stderr)
         return 1
     print(path)
