@@ -19,7 +19,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="haave",
         description="Haave: prepare your support plan, one easy question at a time.",
     )
-    parser.set_defaults(handler=None)
+    # sub-commands set one of these: the store's and the server's `func`, the others `handler`
+    parser.set_defaults(handler=None, func=None)
     parser.add_argument(
         "--data-dir",
         dest="app_data_dir",
@@ -64,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
-    handler = args.handler
+    handler = args.handler or args.func
     try:
         if handler is None:
             return _cmd_app(args)
