@@ -22,6 +22,10 @@ DOMAIN = "haave"
 LANGUAGES: tuple[str, ...] = languages.CODES
 DEFAULT_LANGUAGE = languages.DEFAULT
 
+#: Contexts of texts for the caseworker, not the client (the draft plan): the checks of
+#: client texts (easy-read, short lines) leave them out.
+STAFF_CONTEXTS = frozenset({"draft", "role", "plan section"})
+
 _state = {"language": DEFAULT_LANGUAGE}
 
 
@@ -130,7 +134,8 @@ def system_language() -> str:
 
 
 def catalog_texts(lang: str) -> list[tuple[str, str]]:
-    """Every (msgid, translated text) of a language's catalog, for the easy-read checker."""
+    """Every (msgid, translated text) a client may see in a language's catalog (texts for the
+    caseworker's draft left out), for the easy-read checker and the tests."""
     from babel.messages.pofile import read_po
 
     po = _po_path(lang)
@@ -141,6 +146,8 @@ def catalog_texts(lang: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for message in catalog:
         if not message.id or not isinstance(message.id, str):
+            continue
+        if message.context in STAFF_CONTEXTS:
             continue
         text = message.string if isinstance(message.string, str) and message.string else ""
         out.append((message.id, text or message.id))

@@ -7,15 +7,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.i18n import LANGUAGES, _po_path
+from assistant.i18n import LANGUAGES, STAFF_CONTEXTS, _po_path
 
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 #: (text, lang, silenced rule -> reason) -> [(level, rule, message)]
 TextChecker = Callable[[str, str, dict[str, str]], list[tuple[str, str, str]]]
-
-#: Contexts of texts for the caseworker, not the client: the easy-read check leaves them out.
-STAFF_CONTEXTS = frozenset({"draft", "role", "plan section"})
 
 #: A translator can accept a finding for one string with a comment in the .po file:
 #: `#. easyread-ok: RULE: the reason`

@@ -196,8 +196,8 @@ class ActiveSession:
         )
 
     def readback_themes(self) -> list[ThemeView]:
-        """The themes that have answers to read back."""
-        return [t for t in self.themes() if t.answers]
+        """The themes that have answers (or skips) to read back."""
+        return [t for t in self.themes() if self.readback(t.id).items]
 
     # -- people ------------------------------------------------------------------------------
 
@@ -338,12 +338,16 @@ class ActiveSession:
     def confirm_theme(self, theme_id: str) -> str | None:
         """"All right" on a theme's read-back: every answer in it is confirmed.
 
-        Returns the next theme to read back (None: all are confirmed), and shows it."""
+        At the end of the dialogue, returns the next theme to read back (None: all are
+        confirmed) and shows it; a read-back opened on the way goes back to the question."""
         view = self.readback(theme_id)
         with self._saving():
             for item in view.items:
                 if not item.confirmed:
                     self._stored.confirm(item.step_id, True)
+        if not self._conversation.finished:
+            self._readback = None  # a read-back opened on the way: back to the question
+            return None
         order = [t.id for t in self.readback_themes()]
         after = order[order.index(theme_id) + 1 :] if theme_id in order else order
         following = next((t for t in after if not self.readback(t).confirmed), None)

@@ -55,7 +55,7 @@ def spoken(question: str, choices: tuple[ChoiceView, ...], lang: str) -> str:
     """The question, then each choice with its number: "1. Yes. 2. No." """
     _ = translator(lang)
     parts = [question]
-    parts += [_("{number}: {words}.").format(number=c.number, words=c.words) for c in choices]
+    parts += [f"{c.number}: {c.words}." for c in choices]  # numbers read as numbers
     return " ".join(parts)
 
 

@@ -7,6 +7,7 @@ screen is drawn.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tomllib
@@ -28,12 +29,7 @@ def settings_file(override: Path | None) -> Path:
 def first_look(override: Path | None = None) -> dict[str, str | None]:
     """{"language", "theme", "auto_read"} from the settings file and the environment."""
     found: dict[str, str | None] = {"language": None, "theme": None, "auto_read": None}
-    path = settings_file(override)
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text)
-    except (OSError, ValueError):
-        data = {}
+    data = _file(override)
     if isinstance(data, dict):
         for key in found:
             value = data.get(key)
@@ -48,3 +44,25 @@ def first_look(override: Path | None = None) -> dict[str, str | None]:
         on = found["auto_read"].strip().lower() in ("1", "true", "yes", "on")
         found["auto_read"] = "1" if on else None
     return found
+
+
+def first_keymap(override: Path | None = None) -> dict[str, str]:
+    """The user's key remaps (binding id -> keys), so the first screen shows the right keys."""
+    raw: object = _file(override).get("keymap")
+    env = os.environ.get("HAAVE_KEYMAP")
+    if env:
+        with contextlib.suppress(ValueError):
+            raw = json.loads(env)
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): str(v) for k, v in raw.items() if isinstance(v, str)}
+
+
+def _file(override: Path | None) -> dict[str, object]:
+    path = settings_file(override)
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text)
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -8,8 +8,9 @@ from typing import Any
 from textual.message import Message
 from textual.pilot import Pilot
 
+from assistant.store import Session, open_store
 from assistant.ui.app import HaaveApp
-from assistant.ui.screens.conversation import ConversationScreen
+from assistant.ui.screens.conversation import AnswerGiven, ConversationScreen
 
 SIZE = (80, 24)
 LANG_KEYS = {"fi": "1", "sv": "2", "en": "3"}
@@ -66,10 +67,24 @@ async def to_mood(pilot: Pilot[Any], lang: str = "fi") -> None:
 
 
 def current_id(app: HaaveApp) -> str | None:
+    """The step the service shows now."""
     assert app.session is not None
-    step = app.session.conversation.current
-    return step.id if step else None
+    view = app.session.step()
+    return view.step_id if view else None
 
 
 def names(messages: list[Message]) -> list[str]:
     return [type(m).__name__ for m in messages]
+
+
+def given(messages: list[Message]) -> list[AnswerGiven]:
+    """Each answer once (the hook sees a message at every node it bubbles through)."""
+    return list({id(m): m for m in messages if isinstance(m, AnswerGiven)}.values())
+
+
+def stored(tmp_path: Path) -> Session:
+    """The one session the app saved, read from the data folder after the app closed."""
+    store = open_store(tmp_path / "data")
+    [summary] = store.list()
+    with store.open(summary.id) as opened:
+        return opened.session

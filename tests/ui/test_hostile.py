@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from assistant.ui.service import Service
+from assistant.session import Sessions
 from assistant.ui.widgets.text import plain
-from tests.ui.helpers import SIZE, current_id, make_app, to_conversation
+from tests.ui.helpers import SIZE, current_id, make_app, stored, to_conversation
 
 HOSTILE = [
     "[bold]big[/] [/]",
@@ -35,14 +35,12 @@ async def test_hostile_answer_and_alias(tmp_path: Path, text: str) -> None:
         await pilot.press("escape")  # shown again, filled in
         await pilot.pause()
         assert app.screen.query_one("#words", Input).value == text
-    [summary] = Service(tmp_path / "data", "example").list()
-    stored = Service(tmp_path / "data", "example").open(summary.id)
-    answer = stored.conversation.state.answers["name"]
-    assert answer.text == text
+    answer = stored(tmp_path).steps["name"].current
+    assert answer is not None and answer.answer.text == text
 
 
 async def test_hostile_alias_in_the_session_list(tmp_path: Path) -> None:
-    service = Service(tmp_path / "data", "example")
+    service = Sessions(tmp_path / "data", "example")
     for text in HOSTILE:
         session = service.create(text, "fi")
         session.start_meeting([])
@@ -52,7 +50,7 @@ async def test_hostile_alias_in_the_session_list(tmp_path: Path) -> None:
         await pilot.press("1")
         await pilot.pause()
         assert type(app.screen).__name__ == "SessionsScreen"
-    assert sorted(s.alias for s in service.list()) == sorted(HOSTILE)
+    assert sorted(s.alias for s in service.summaries()) == sorted(HOSTILE)
 
 
 def test_plain_keeps_markup_literal() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,10 +9,10 @@ from typing import Any
 import pytest
 import yaml
 
+from assistant.session import Sessions
 from assistant.settings import Settings
 from assistant.ui.app import HaaveApp
 from assistant.ui.screens.themes import MORE
-from assistant.ui.service import Service
 from assistant.ui.widgets.choice_list import ChoiceList
 from tests.ui.helpers import SIZE, current_id, make_app, screen_name, to_conversation
 
@@ -112,7 +110,7 @@ async def test_no_color_still_works(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 async def test_many_sessions_page_by_five_choices(tmp_path: Path) -> None:
-    service = Service(tmp_path / "data", "example")
+    service = Sessions(tmp_path / "data", "example")
     for n in range(8):
         service.create(f"Asiakas {n}", "fi").close()
     app = make_app(tmp_path)
@@ -137,9 +135,10 @@ async def test_help_explains_glossary_words(
         term: str
         explanation: str
 
-    fake = types.ModuleType("easyread.glossary")
-    fake.terms_in = lambda text, lang: [Entry("nimi", "Sana, jolla sinua kutsutaan.")]  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "easyread.glossary", fake)
+    import easyread.glossary
+
+    found = [Entry("nimi", "Sana, jolla sinua kutsutaan.")]
+    monkeypatch.setattr(easyread.glossary, "terms_in", lambda text, lang: found)
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await to_conversation(pilot)
@@ -156,37 +155,31 @@ async def _to_export(app: Any, pilot: Any) -> None:
     for key in ("M", "enter", "1", "f7", "f9", "f7", "enter"):
         await pilot.press(key)
         await pilot.pause()
-    for _ in range(8):
-        if app.screen.query("#done"):
+    for _ in range(8):  # "All right" on each theme's read-back
+        if screen_name(app) != "ReadbackScreen":
             break
-        await pilot.press("1")
+        await pilot.click("#all-right")
         await pilot.pause()
-    await pilot.press("1")
-    await pilot.pause()
     assert screen_name(app) == "ExportScreen"
-
-
-async def _wait_for_result(app: Any, pilot: Any) -> str:
-    for _ in range(50):
-        await pilot.pause(0.1)
-        if getattr(app.screen, "result", None):
-            break
-    return str(app.screen.result or "")
 
 
 async def test_export_makes_my_own_easy_copy(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await _to_export(app, pilot)
+        session_id = app.session.id  # type: ignore[attr-defined]
         await pilot.press("4")  # nobody yet
         await pilot.pause()
         await pilot.press("1")  # my own easy copy
-        assert "✅" in await _wait_for_result(app, pilot)
-    [copy] = (tmp_path / "data" / "exports").glob("*.html")
-    assert copy.name == "my-plan-fi.html"
+        await pilot.pause()
+        await pilot.press("1")  # a page to read and print
+        await pilot.pause()
+        assert "✅" in str(app.screen.result)  # type: ignore[attr-defined]
+    [copy] = (tmp_path / "data" / "exports" / session_id).glob("*.html")
+    assert copy.name == f"{session_id[:8]}-my-plan-fi.html"
 
 
-async def test_export_asks_who_may_see_and_the_draft_language(tmp_path: Path) -> None:
+async def test_export_asks_who_may_see_the_draft_language_and_format(tmp_path: Path) -> None:
     from assistant.store import open_store
 
     app = make_app(tmp_path)
@@ -198,10 +191,15 @@ async def test_export_asks_who_may_see_and_the_draft_language(tmp_path: Path) ->
         await pilot.press("2")  # the plan for the caseworker
         await pilot.pause()
         await pilot.press("2")  # in Swedish, while the app speaks Finnish
-        assert "✅" in await _wait_for_result(app, pilot)
-        await pilot.press("escape")
         await pilot.pause()
-    draft = (tmp_path / "data" / "exports" / "draft-plan-sv.html").read_text(encoding="utf-8")
+        await pilot.press("3")  # a Word document
+        await pilot.pause()
+        assert "✅" in str(app.screen.result)  # type: ignore[attr-defined]
+        await pilot.press("2", "2", "1")  # and the same as a page
+        await pilot.pause()
+    folder = tmp_path / "data" / "exports" / session_id
+    assert (folder / f"{session_id[:8]}-draft-plan-sv.docx").stat().st_size > 1000
+    draft = (folder / f"{session_id[:8]}-draft-plan-sv.html").read_text(encoding="utf-8")
     assert '<html lang="sv"' in draft
     with open_store(tmp_path / "data").open(session_id) as opened:
         consent = opened.session.extra["plan_consent"]

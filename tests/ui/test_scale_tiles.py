@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from assistant.session import Answer
 from assistant.ui.app import HaaveApp
 from assistant.ui.widgets.scale_tiles import FACES, ScaleTiles, Tile
 from tests.ui import helpers
@@ -32,14 +35,26 @@ def cursor_words(app: HaaveApp) -> str:
     return ""
 
 
+MESSAGES: list[Message] = []
+
+
+@pytest.fixture(autouse=True)
+def _fresh_messages() -> None:
+    MESSAGES.clear()
+
+
 def mood(app: HaaveApp) -> tuple[str, ...]:
-    assert app.session is not None
-    return app.session.conversation.state.answers["mood"].choices
+    """The client's latest answer to the mood question, as the screen sent it."""
+    return answer_to_mood().choices
+
+
+def answer_to_mood() -> Answer:
+    return [m for m in helpers.given(MESSAGES) if m.step_id == "mood"][-1].answer
 
 
 async def test_three_large_faces_with_numbers_and_words(tmp_path: Path) -> None:
     app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=MESSAGES.append) as pilot:
         scale = await to_mood(pilot)
         assert app.focused is scale
         texts = tile_texts(scale)
@@ -53,7 +68,7 @@ async def test_three_large_faces_with_numbers_and_words(tmp_path: Path) -> None:
 
 async def test_arrows_and_enter_pick_and_the_cursor_follows(tmp_path: Path) -> None:
     app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=MESSAGES.append) as pilot:
         scale = await to_mood(pilot)
         tiles = list(scale.query(Tile))
         await pilot.pause()
@@ -76,7 +91,7 @@ async def test_arrows_and_enter_pick_and_the_cursor_follows(tmp_path: Path) -> N
 
 async def test_a_number_or_a_click_picks(tmp_path: Path) -> None:
     app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=MESSAGES.append) as pilot:
         await to_mood(pilot)
         await pilot.press("3")
         await pilot.pause()
@@ -92,7 +107,7 @@ async def test_a_number_or_a_click_picks(tmp_path: Path) -> None:
 
 async def test_words_with_the_choice_are_kept(tmp_path: Path) -> None:
     app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=MESSAGES.append) as pilot:
         await to_mood(pilot)
         await pilot.press("tab")
         assert isinstance(app.focused, Input)
@@ -103,7 +118,7 @@ async def test_words_with_the_choice_are_kept(tmp_path: Path) -> None:
         await pilot.press("1")
         await pilot.pause()
         assert app.session is not None
-        answer = app.session.conversation.state.answers["mood"]
+        answer = answer_to_mood()
         assert (answer.choices, answer.text) == (("like",), "metsä")
 
 
@@ -111,7 +126,7 @@ async def test_a_low_screen_leaves_the_faces_out_and_the_text_box_in_sight(
     tmp_path: Path,
 ) -> None:
     app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=MESSAGES.append) as pilot:
         scale = await to_mood(pilot)
         frame = app.screen.query_one("#frame")
         words = app.screen.query_one("#words")
@@ -137,7 +152,7 @@ async def test_a_low_screen_leaves_the_faces_out_and_the_text_box_in_sight(
 
 async def test_a_narrow_screen_leaves_the_faces_out(tmp_path: Path) -> None:
     app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=MESSAGES.append) as pilot:
         scale = await to_mood(pilot)
         assert not scale.compact
         await pilot.resize_terminal(44, 30)  # a zoomed terminal: the tiles are narrow
@@ -155,7 +170,7 @@ async def test_a_supporter_view_above_the_tiles_keeps_the_text_box_in_sight(
     tmp_path: Path,
 ) -> None:
     app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=MESSAGES.append) as pilot:
         scale = await to_mood(pilot)
         for view in ("3", "2"):  # Anna's own view, twice: two lines above the tiles
             await pilot.press("f3")
@@ -174,7 +189,7 @@ async def test_a_supporter_view_above_the_tiles_keeps_the_text_box_in_sight(
 
 async def test_tiles_are_as_tall_as_each_other_when_words_wrap(tmp_path: Path) -> None:
     app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=MESSAGES.append) as pilot:
         scale = await to_mood(pilot, "sv")
         await pilot.pause()
         texts = tile_texts(scale)

@@ -37,12 +37,14 @@ async def test_every_screen_fits_80x24(tmp_path: Path) -> None:
             await pilot.pause()
             check_fits(app)
         assert isinstance(app.screen, ConversationScreen)
-        await pilot.press("f1")
-        await pilot.pause()
-        seen.append(screen_name(app))
-        check_fits(app)
-        await pilot.press("escape")
-        await pilot.press("f3")
+        for key in ("f1", "f3"):
+            await pilot.press(key)
+            await pilot.pause()
+            seen.append(screen_name(app))
+            check_fits(app)
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.click("#tools")
         await pilot.pause()
         seen.append(screen_name(app))
         check_fits(app)
@@ -58,16 +60,11 @@ async def test_every_screen_fits_80x24(tmp_path: Path) -> None:
             await pilot.pause()
         seen.append(screen_name(app))
         check_fits(app)
-        for _ in range(10):
-            if app.screen.query("#done"):
+        for _ in range(8):
+            if screen_name(app) != "ReadbackScreen":
                 break
-            await pilot.press("1")
+            await pilot.click("#all-right")
             await pilot.pause()
-        assert app.screen.query("#done")
-        seen.append(screen_name(app))
-        check_fits(app)
-        await pilot.press("1")  # go on to the plan
-        await pilot.pause()
         seen.append(screen_name(app))
         check_fits(app)
         await pilot.press("f10")
@@ -78,15 +75,15 @@ async def test_every_screen_fits_80x24(tmp_path: Path) -> None:
         "LanguageScreen",
         "HelpScreen",
         "AnsweringScreen",
+        "PickScreen",
         "ThemesScreen",
-        "ReadbackScreen",
         "ReadbackScreen",
         "ExportScreen",
         "BreakScreen",
     ]
 
 
-async def test_archive_and_delete_ask_first(tmp_path: Path) -> None:
+async def test_archive_and_delete_ask_which_and_then_ask_first(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await to_conversation(pilot)
@@ -95,19 +92,24 @@ async def test_archive_and_delete_ask_first(tmp_path: Path) -> None:
         await pilot.press("enter")  # go on: to the sessions
         await pilot.pause()
         assert screen_name(app) == "SessionsScreen"
-        await pilot.press("down", "f8")
+        await pilot.click("#delete")
+        await pilot.pause()
+        assert screen_name(app) == "PickScreen"  # which session: by touch, no highlight
+        await pilot.press("1")
         await pilot.pause()
         assert screen_name(app) == "ConfirmScreen"
         check_fits(app)
         await pilot.click("#no")
         await pilot.pause()
-        assert len(app.service.list()) == 1
+        assert len(app.sessions.summaries()) == 1
         await pilot.press("f7")
+        await pilot.pause()
+        await pilot.press("1")
         await pilot.pause()
         await pilot.click("#yes")
         await pilot.pause()
-        assert app.service.list() == []
-        assert len(app.service.list(archived=True)) == 1
+        assert app.sessions.summaries() == []
+        assert len(app.sessions.summaries(archived=True)) == 1
 
 
 async def test_read_aloud_without_espeak_explains_once(tmp_path: Path) -> None:

@@ -38,10 +38,10 @@ async def test_each_kind_shows_only_its_own_parts(tmp_path: Path) -> None:
             await pilot.pause()
         assert seen == {
             "welcome": {"#go-on"},
-            "name": {"#words"},
+            "name": {"#words", "#ready"},  # own words are sent with a visible Ready
             "mood": {"#scale", "#words"},  # scale3: three large symbols and "tell me more"
             "hobbies": {"#choices", "#words", "#ready"},  # "other" takes own words
-            "music-kind": {"#choices", "#words"},
+            "music-kind": {"#choices", "#words", "#ready"},  # "other": own words, Ready
             "enough": {"#choices"},
         }
         assert app.focused is app.screen.query_one("#words")  # "wish" is a text step
@@ -88,7 +88,8 @@ async def test_a_supporter_view_starts_empty_beside_the_client_words(tmp_path: P
         await pilot.press("enter")
         await pilot.pause()
         assert app.session is not None
-        assert app.session.conversation.state.answers["name"].text == "Maija"
-        assert [v.answer.text for v in app.session.views("name")] == ["Mai"]
+        view = app.session.step()
+        assert view is not None and view.words == "Maija"  # the client's answer is unchanged
+        assert [[w for _s, w in v.parts] for v in view.views] == [["Mai"]]
         assert not app.screen.query_one("#frame").has_class("-supporter")
         assert app.screen.query_one("#words", Input).value == "Maija"

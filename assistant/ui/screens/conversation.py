@@ -1,4 +1,9 @@
-"""The conversation: one step per screen, the same actions always in the same place."""
+"""The conversation: one step per screen, the same actions always in the same place.
+
+The screen renders the session service's `StepView` and calls its methods; it never reads
+the dialogue or the store. One set of step widgets is made once and filled for each step
+(`_fill`): building new widgets for every step took 20 ms a key.
+"""
 
 from __future__ import annotations
 
@@ -7,41 +12,50 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.events import Key
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Button, Input, Static
 
-from assistant.dialogue import Answer, AnswerError, SkipReason, Step, StepKind
-from assistant.i18n import _
-from assistant.ui.screens.base import COMMON_BINDINGS, HaaveScreen
-from assistant.ui.service import OpenSession
-from assistant.ui.widgets.action_bar import ActionBar, key_button
+from assistant.i18n import _, get_language
+from assistant.session import (
+    Action,
+    ActiveSession,
+    Answer,
+    AnsweredBy,
+    Answering,
+    Problem,
+    SessionError,
+    SkipReason,
+    StepKind,
+    StepView,
+)
+from assistant.ui import bindings
+from assistant.ui.screens.base import HaaveScreen
+from assistant.ui.screens.modals import AnsweringScreen, NoteScreen, PickScreen
+from assistant.ui.widgets.action_bar import action_button
 from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
 from assistant.ui.widgets.scale_tiles import ScaleTiles
 from assistant.ui.widgets.text import plain, short
-from assistant.ui.widgets.who_bar import Answering, WhoBar
-from assistant.ui.words import answer_parts, fixed_choices, progress_words, skip_words, text_of
-
-SKIP_KEYS = {
-    SkipReason.DONT_KNOW: "F6",
-    SkipReason.SKIP: "F7",
-    SkipReason.LATER: "F8",
-    SkipReason.DECLINE: "F9",
-}
+from assistant.ui.widgets.who_bar import WhoBar
 
 
 @dataclass
 class StepShown(Message):
+    """A step is on the screen, drawn (read aloud follows, when the client wants it)."""
+
     step_id: str
 
 
 @dataclass
 class AnswerGiven(Message):
+    """An answer was given and saved: by the client, with support, or as someone's view."""
+
     step_id: str
     answer: Answer
-    kind: str
-    by: str | None
+    by: AnsweredBy
+    person: str | None
+    """The participant id of the helper or of the person whose view it is."""
 
 
 @dataclass
@@ -56,79 +70,37 @@ class StepParts:
     go_on: Button
     choices: ChoiceList
     scale: ScaleTiles
+    words_label: Static
     words: Input
     ready: Button
-
-    @classmethod
-    def make(cls) -> StepParts:
-        question, views = Static(id="question"), Static(id="views")
-        go_on = key_button("▶ " + _("Go on"), "Enter", "go-on", variant="primary")
-        choices, scale = ChoiceList([], id="choices"), ScaleTiles(id="scale")
-        words = Input(id="words")
-        ready = key_button("✔ " + _("Ready"), "Ctrl+R", "ready", variant="primary")
-        frame = Vertical(question, views, go_on, choices, scale, words, ready, id="frame")
-        return cls(
-            Static(id="progress"), WhoBar(id="who"), frame, question, views, go_on, choices,
-            scale, words, ready,
-        )  # fmt: skip
-
-
-
-class StepView(Vertical):
-    """The part of the conversation screen that shows the step: made once, filled for each
-    step by `ConversationScreen._fill`."""
-
-    DEFAULT_CSS = "StepView { height: 1fr; }"
-
-    def __init__(self, owner: ConversationScreen) -> None:
-        super().__init__(id="step-view")
-        self.owner = owner
-
-    def compose(self) -> ComposeResult:
-        yield from self.owner.step_widgets()
 
 
 class ConversationScreen(HaaveScreen):
     BINDINGS = [  # noqa: RUF012
-        *COMMON_BINDINGS,
-        Binding(
-            "f3",
-            "who_answers",
-            "Who answers",
-            id="haave.who_answers",
-            tooltip="Who is answering now",
-        ),
-        Binding("f4", "themes", "Themes", id="haave.themes", tooltip="Pick another theme"),
-        Binding(
-            "f6", "skip('dont_know')", "I don't know", id="haave.dont_know", tooltip="I don't know"
-        ),
-        Binding("f7", "skip('skip')", "Skip", id="haave.skip", tooltip="Skip this question"),
-        Binding("f8", "skip('later')", "Not now", id="haave.later", tooltip="Ask me later"),
-        Binding(
-            "f9",
-            "skip('decline')",
-            "I don't want to talk about this",
-            id="haave.decline",
-            tooltip="Do not ask this again",
-        ),
-        Binding("ctrl+r", "ready", "Ready", id="haave.ready", tooltip="The answer is ready"),
-        Binding("ctrl+t", "tip", "Tip", id="haave.tip", tooltip="Show the supporter's tip"),
-        Binding(
-            "ctrl+n", "note", "Note", id="haave.note", tooltip="A facilitator's note on this step"
-        ),
+        *bindings.COMMON,
+        bindings.WHO_ANSWERS,
+        bindings.THEMES,
+        *bindings.SKIPS.values(),
+        bindings.READY,
+        bindings.TIP,
+        bindings.NOTE,
     ]
+
+    answering: var[Answering] = var(Answering, init=False)
+    """Who answers the step shown now; back to the client on each new step."""
+    show_tip: var[bool] = var(False, init=False)
 
     def __init__(self) -> None:
         super().__init__()
-        self.answering = Answering()
-        self.show_tip = False
-        self.draft: str | None = None
         self.pending_own: str | None = None
+        self.draft: str | None = None
+        """Words typed but not yet given: kept when the screen is drawn again."""
         self._shown: str | None = None
         self.parts: StepParts | None = None
+        self.view: StepView | None = None
 
     @property
-    def session(self) -> OpenSession:
+    def session(self) -> ActiveSession:
         session = self.haave.session
         assert session is not None
         return session
@@ -140,100 +112,127 @@ class ConversationScreen(HaaveScreen):
         parts = self.parts
         return parts if parts is not None and parts.question.is_attached else None
 
-    @property
-    def step(self) -> Step | None:
-        return self.session.conversation.current
-
     # -- drawing -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        step = self.step
-        if step is None:
-            return
-        yield StepView(self)
-        with Horizontal(id="skips", classes="row"):
-            for reason in SkipReason:
-                symbol, words = skip_words(reason)
-                yield key_button(f"{symbol} {words}", SKIP_KEYS[reason], f"skip-{reason.value}")
-        tip = Static(self._tip_words(step), id="tip")
-        tip.display = self.show_tip
-        yield tip
-        yield Static(_("F3 who answers · F4 themes · Ctrl+T tip · F2 language"), id="more-keys")
-        yield ActionBar()
+        self.view = self.session.step(self.answering)
+        keymap = self.haave.keymap
+        with VerticalScroll(id="step-scroll"):
+            yield from self._step_widgets()
+            with Horizontal(id="skips", classes="row"):
+                for reason, binding in zip(SkipReason, bindings.SKIPS.values(), strict=True):
+                    symbol, words = _skip_words(self.view, reason)
+                    yield action_button(
+                        symbol, words, f"screen.skip('{reason.value}')", f"skip-{reason.value}",
+                        keymap=keymap, binding=binding,
+                    )  # fmt: skip
+            tip = Static(id="tip")
+            tip.display = self.show_tip
+            yield tip
+            with Horizontal(id="facilitator"):  # set apart from the client's answers
+                yield action_button(
+                    "🧰", _("For the supporter"), "screen.tools", "tools", keymap=keymap
+                )
+        yield self.action_bar()
 
-    def step_widgets(self) -> ComposeResult:
+    def tools(self) -> list[tuple[str, str, str, Binding]]:
+        """The supporter's tools: (action, symbol, words, binding), each also a key."""
+        return [
+            ("who_answers", "👥", _("Who answers"), bindings.WHO_ANSWERS),
+            ("note", "📝", _("Note"), bindings.NOTE),
+            ("tip", "💡", _("Tip"), bindings.TIP),
+            ("themes", "🗂", _("Themes"), bindings.THEMES),
+            ("app.choose_language", "🌐", _("Language"), bindings.LANGUAGE),
+            ("app.next_look", "🎨", _("Colours"), bindings.LOOK),
+        ]
+
+    def action_tools(self) -> None:
+        """The supporter's tools in one window: big buttons by touch, keys as shortcuts."""
+        items = [
+            ChoiceItem(action, symbol, f"{words} ({self.key(binding)})")
+            for action, symbol, words, binding in self.tools()
+        ]
+
+        def picked(action: str | None) -> None:
+            if action is not None:  # run_action is a coroutine: let the loop run it
+                self.call_later(self.run_action, action if "." in action else f"screen.{action}")
+
+        self.app.push_screen(PickScreen("🧰 " + _("For the supporter"), items), picked)
+
+    def _step_widgets(self) -> ComposeResult:
         """What changes from step to step: progress, who answers, the question and answers.
 
         The same widgets serve every step; `_fill` puts the step in them and shows only
         those the step's kind needs, so moving on does not build new widgets."""
-        if self.step is None:
-            return
-        self.parts = parts = StepParts.make()
-        yield parts.progress
-        yield parts.who
-        yield parts.frame
-
-    def _tip_words(self, step: Step) -> Text:
-        return plain("💡 " + (text_of(step.tip) or _("No tip for this question.")))
-
-    def _earlier(self, step: Step) -> tuple[tuple[str, ...], str]:
-        conversation = self.session.conversation
-        earlier = (
-            conversation.answer_to(step.id) if self.answering.kind != "supporter_view" else None
+        keymap = self.haave.keymap
+        question, views = Static(id="question"), Static(id="views")
+        go_on = action_button(
+            "▶", _("Go on"), "screen.go_on", "go-on", keymap=keymap, variant="primary"
         )
-        chosen = earlier.choices if earlier and earlier.given else ()
-        earlier_text = earlier.text if earlier and earlier.given else None
-        return chosen, self.draft if self.draft is not None else (earlier_text or "")
-
-    def _items(self, step: Step) -> list[ChoiceItem]:
-        if step.kind in (StepKind.YES_NO, StepKind.SCALE3):
-            return [ChoiceItem(v, s, w) for v, s, w in fixed_choices(step.kind)]
-        return [ChoiceItem(c.id, c.symbol, text_of(c.text), c.own_words) for c in step.choices]
+        choices, scale = ChoiceList([], id="choices"), ScaleTiles(id="scale")
+        # an earlier answer stays when the client types: the caret goes to its end
+        words_label, words = Static(id="words-label"), Input(id="words", select_on_focus=False)
+        ready = action_button(
+            "✔", _("Ready"), "screen.ready", "ready",
+            keymap=keymap, binding=bindings.READY, variant="primary",
+        )  # fmt: skip
+        frame = Vertical(
+            question, views, go_on, choices, scale, words_label, words, ready, id="frame"
+        )
+        self.parts = StepParts(
+            Static(id="progress"), WhoBar(id="who"), frame, question, views, go_on, choices,
+            scale, words_label, words, ready,
+        )  # fmt: skip
+        yield self.parts.progress
+        yield self.parts.who
+        yield frame
 
     def _fill(self) -> None:
-        """Put the current step in the step widgets and show those its kind needs."""
-        step, parts = self.step, self.shown
-        if step is None or parts is None:
+        """Put the step in the step widgets and show those its kind needs."""
+        parts = self.shown
+        view = self.view = self.session.step(self.answering)
+        if view is None or parts is None:
             return
-        kind = step.kind
-        parts.progress.update(plain("🧭  " + progress_words(self.session.conversation.progress())))
-        parts.who.show(self.answering, self.session.alias)
-        parts.frame.set_class(self.answering.kind == "supporter_view", "-supporter")
-        parts.question.update(plain(f"{step.symbol}  {text_of(step.text)}"))
-        views = parts.views
-        views.display = bool(self.session.views(step.id))
-        views.update(plain(self._views_words(step)) if views.display else "")
-        chosen, text = self._earlier(step)
+        kind = view.kind
+        parts.progress.update(plain("🧭  " + view.progress))
+        parts.who.show(view.answering, self.session.alias)
+        parts.frame.set_class(view.answering.is_view, "-supporter")
+        parts.question.update(plain(f"{view.symbol}  {view.question}"))
+        parts.views.display = bool(view.views)
+        parts.views.update(plain(self._views_words(view)) if view.views else "")
+        items = [ChoiceItem(c.value, c.symbol, c.words, c.own_words) for c in view.choices]
+        chosen = tuple(c.value for c in view.choices if c.chosen)
         is_scale = kind is StepKind.SCALE3  # three large symbols, not a list
-        in_list = kind not in (StepKind.SAY, StepKind.TEXT) and not is_scale
+        in_list = bool(items) and not is_scale
         parts.choices.display = in_list
         parts.scale.display = is_scale
         if in_list:  # a hidden list or hidden tiles are left as they are
-            multi = kind is StepKind.MULTI_CHOICE
-            parts.choices.replace_items(self._items(step), multi=multi, chosen=chosen)
+            parts.choices.replace_items(items, multi=kind is StepKind.MULTI_CHOICE, chosen=chosen)
         elif is_scale:
-            parts.scale.replace_items(self._items(step), chosen=chosen)
+            parts.scale.replace_items(items, chosen=chosen)
         words = parts.words
-        words.display = kind in (StepKind.TEXT, StepKind.SCALE3) or any(
-            c.own_words for c in step.choices
-        )
-        words.placeholder = (
-            _("Write here. Then press Enter.")
-            if kind is StepKind.TEXT
-            else _("Tell me more, if you want.")
-            if kind is StepKind.SCALE3
-            else _("Own words here")
-        )
-        with words.prevent(Input.Changed):  # a step's own text is not the client's draft
-            words.value = text if words.display else ""
+        words.display = parts.words_label.display = view.takes_words
+        parts.words_label.update(plain("✏ " + view.words_label))  # a label, never cut
+        with words.prevent(Input.Changed):  # a step's own words are not the client's draft
+            shown = self.draft if self.draft is not None else view.words
+            words.value = shown if view.takes_words else ""
         parts.go_on.display = kind is StepKind.SAY
-        parts.ready.display = kind is StepKind.MULTI_CHOICE
+        # a tile or a choice answers at once; Ready sends words and several choices
+        parts.ready.display = kind in (StepKind.MULTI_CHOICE, StepKind.TEXT) or (
+            kind is StepKind.CHOICE and view.takes_words
+        )
+        self.query_one("#skips").display = Action.SKIP in view.actions
+        self.query_one("#tip", Static).update(self._tip_words(view))
 
-    def _views_words(self, step: Step) -> str:
+    def _tip_words(self, view: StepView) -> Text:
+        return plain("💡 " + (view.tip or _("No tip for this question.")))
+
+    def _views_words(self, view: StepView) -> str:
         lines = []
-        for view in self.session.views(step.id):
-            said = ", ".join(words for _s, words in answer_parts(step, view.answer))
-            lines.append(f"💬 {_('Own view of:')} {short(view.by or '', 20)}: {short(said, 40)}")
+        for other in view.views:
+            said = ", ".join(words for _s, words in other.parts)
+            name = other.person.name if other.person else ""
+            lines.append(f"💬 {_('Own view of:')} {short(name, 20)}: {short(said, 40)}")
         return "\n".join(lines[:2])
 
     def on_mount(self) -> None:
@@ -241,31 +240,32 @@ class ConversationScreen(HaaveScreen):
         self._after_draw()
 
     def _after_draw(self) -> None:
-        step, parts = self.step, self.shown
-        if step is None or parts is None:
+        view, parts = self.view, self.shown
+        if view is None or parts is None:
             return
         for control in (parts.choices, parts.scale, parts.words, parts.go_on):
             if control.display:
                 control.focus()
                 break
         self._fit_scale()
-        if self._shown != step.id:
-            self._shown = step.id
-            self.post_message(StepShown(step.id))
+        if self._shown != view.step_id:
+            self._shown = view.step_id
+            self.post_message(StepShown(view.step_id))
             self.haave.screen_shown(self)
 
     def _fit_scale(self) -> None:
-        """The three large symbols leave their faces out when the frame is too low."""
+        """The three large symbols leave their faces out when the screen is too low."""
         parts = self.shown
         if parts is None or not parts.scale.display:
             return
-        scale, frame = parts.scale, parts.frame
+        scroll = self.query_one("#step-scroll", VerticalScroll)
         others = sum(
             w.outer_size.height + w.styles.margin.height
-            for w in frame.children
-            if w.display and w is not scale
+            for w in (*scroll.children, *parts.frame.children)
+            if w.display and w is not parts.scale and w is not parts.frame
         )
-        scale.fit(frame.content_size.height - others)
+        frame_edges = parts.frame.outer_size.height - parts.frame.content_size.height
+        parts.scale.fit(scroll.content_size.height - others - frame_edges)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_scale)
@@ -286,68 +286,64 @@ class ConversationScreen(HaaveScreen):
             self.redraw()
             return
         self._fill()
-        self._show_tip()
-
-    def _show_tip(self) -> None:
-        step = self.step
-        if step is not None:
-            tip = self.query_one("#tip", Static)
-            tip.update(self._tip_words(step))
-            tip.display = self.show_tip
+        tip = self.query_one("#tip", Static)
+        tip.display = self.show_tip
         self.call_after_refresh(self._after_draw)  # StepShown once the step is drawn
 
+    def watch_answering(self) -> None:
+        self.draft = None  # someone else answers: their box starts with their own words
+        self.show_step()
+
+    def watch_show_tip(self, show: bool) -> None:
+        self.query_one("#tip", Static).display = show
+        self.call_after_refresh(self._fit_scale)
+
     def spoken_text(self) -> str:
-        step = self.step
-        if step is None:
-            return ""
-        parts = [text_of(step.text)]
-        if step.kind in (StepKind.YES_NO, StepKind.SCALE3):
-            parts += [w for _v, _s, w in fixed_choices(step.kind)]
-        parts += [text_of(c.text) for c in step.choices]
-        return ". ".join(parts)
+        return self.view.spoken if self.view is not None else ""
 
     def help_text(self) -> str:
-        from assistant.ui.screens.help_text import step_help
-
-        step = self.step
-        return step_help(step) if step else super().help_text()
+        view = self.view
+        if view is None:
+            return super().help_text()
+        lines = [view.help]
+        if view.glossary:
+            lines += ["", _("What do these words mean?")]
+            lines += [f"{g.term}: {g.meaning}" for g in view.glossary]
+        return "\n".join(lines)
 
     # -- answering -----------------------------------------------------------------------
 
     def submit(self, answer: Answer) -> None:
-        step = self.step
-        if step is None:
+        view = self.view
+        if view is None:
             return
-        kind, by = self.answering.kind, self.answering.by
-        if kind == "supporter_view":
-            self.session.supporter_view(step.id, answer, by or "")
-            self.post_message(AnswerGiven(step.id, answer, kind, by))
-            self.notify(_("Saved as the supporter's own view."), timeout=3)
-            self.answering = Answering()
-            self.draft = None
-            self.show_step()
-            return
+        answering = self.answering
         try:
-            self.session.answer(answer, kind, by)  # the engine moves and all is saved
-        except AnswerError:
-            self.notify(_("Pick a choice or write something first."), severity="warning")
+            self.session.answer(answer, answering)  # the engine moves and all is saved
+        except SessionError as error:
+            # nothing is lost: the typed words stay in the box
+            unfit = error.problem is Problem.ANSWER_UNFIT
+            self.notify(
+                error.words(get_language()), severity="warning" if unfit else "error", timeout=8
+            )
             return
-        self.post_message(AnswerGiven(step.id, answer, kind, by))
-        self._moved(saved=True)
+        person = answering.person.id if answering.person else None
+        self.post_message(AnswerGiven(view.step_id, answer, answering.by, person))
+        if answering.is_view:
+            self.notify(_("Saved as the supporter's own view."), timeout=3)
+        self._moved()
 
-    def _moved(self, *, saved: bool = False) -> None:
-        if not saved:  # an answer was saved with the engine's state in one write already
-            self.session.save()
-        self.answering = Answering()
-        self.draft = None
+    def _moved(self) -> None:
         self.pending_own = None
+        self.draft = None
         self.show_tip = False  # the tip is hidden again on each new step
-        if self.session.conversation.finished:
-            from assistant.ui.screens.readback import ReadbackScreen
+        self.set_reactive(ConversationScreen.answering, Answering())
+        from assistant.session import Place
 
-            self.haave.goto(ReadbackScreen())
-        else:
+        if self.session.place is Place.STEP:
             self.show_step()
+        else:
+            self.haave.show_where_the_session_is()
 
     def _words(self) -> str:
         parts = self.shown
@@ -362,8 +358,8 @@ class ConversationScreen(HaaveScreen):
         self._picked(event.value, own_words=False)
 
     def _picked(self, value: str, *, own_words: bool) -> None:
-        step = self.step
-        if step is None or step.kind is StepKind.MULTI_CHOICE:
+        view = self.view
+        if view is None or view.kind is StepKind.MULTI_CHOICE:
             return
         text = self._words().strip() or None
         if own_words and not text:
@@ -374,109 +370,97 @@ class ConversationScreen(HaaveScreen):
         self.submit(Answer.pick(value, text=text))
 
     def action_ready(self) -> None:
-        step = self.step
-        if step is None:
+        view, parts = self.view, self.shown
+        if view is None or parts is None:
             return
-        if step.kind is StepKind.MULTI_CHOICE:
-            chosen = tuple(parts.choices.chosen) if (parts := self.shown) else ()
-            own = any(step.choice(c) and step.choice(c).own_words for c in chosen)  # type: ignore[union-attr]
-            self.submit(Answer.pick(*chosen, text=(self._words().strip() or None) if own else None))
-        elif step.kind is StepKind.TEXT:
+        text = self._words().strip() or None
+        if view.kind is StepKind.MULTI_CHOICE:
+            chosen = tuple(parts.choices.chosen)
+            own = any(c.own_words for c in view.choices if c.value in chosen)
+            self.submit(Answer.pick(*chosen, text=text if own else None))
+        elif view.kind is StepKind.TEXT:
             self.submit(Answer.words(self._words()))
         elif self.pending_own is not None:
-            self.submit(Answer.pick(self.pending_own, text=self._words().strip() or None))
-        elif step.kind is StepKind.SAY:
+            self.submit(Answer.pick(self.pending_own, text=text))
+        elif view.kind is StepKind.SAY:
             self.action_go_on()
+        else:
+            chosen = tuple(c.value for c in view.choices if c.chosen)
+            picked = parts.scale.chosen if view.kind is StepKind.SCALE3 else chosen
+            self.submit(Answer.pick(*picked[:1], text=text))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.draft = event.value
+        if event.input.id == "words":
+            self.draft = event.value
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        step = self.step
-        if step is None:
+        view, parts = self.view, self.shown
+        if view is None or parts is None:
             return
-        parts = self.shown
-        if step.kind is StepKind.SCALE3 or (step.kind is StepKind.CHOICE and not self.pending_own):
-            if parts is not None:  # from the text box back to the choices
-                (parts.scale if step.kind is StepKind.SCALE3 else parts.choices).focus()
-            return
-        if step.kind is StepKind.CHOICE and self.pending_own:
-            chosen = self.pending_own
-            self.submit(Answer.pick(chosen, text=event.value.strip() or None))
+        waiting = view.kind in (StepKind.SCALE3, StepKind.CHOICE) and not self.pending_own
+        if waiting and not (view.kind is StepKind.SCALE3 and parts.scale.chosen):
+            # from the text box back to the choices
+            (parts.scale if view.kind is StepKind.SCALE3 else parts.choices).focus()
             return
         self.action_ready()
 
     def action_go_on(self) -> None:
-        step = self.step
-        if step is not None and step.kind is StepKind.SAY:
-            self.session.conversation.proceed()
+        view = self.view
+        if view is not None and view.kind is StepKind.SAY:
+            try:
+                self.session.go_on()
+            except SessionError as error:
+                self.notify(error.words(get_language()), severity="error")
+                return
             self._moved()
 
     def action_skip(self, reason: str) -> None:
-        if self.step is None or self.step.kind is StepKind.SAY:
+        view = self.view
+        if view is None or Action.SKIP not in view.actions:
             return
         self.submit(Answer.skip(reason))
-
-    def on_key(self, event: Key) -> None:
-        focused = self.focused
-        if event.key in ("1", "2", "3", "4", "5") and isinstance(focused, ChoiceList | ScaleTiles):
-            event.stop()
-            focused.pick_number(int(event.key))
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        button_id = event.button.id or ""
-        if button_id.startswith("skip-"):
-            event.stop()
-            self.action_skip(button_id.removeprefix("skip-"))
-        elif button_id == "go-on":
-            event.stop()
-            self.action_go_on()
-        elif button_id == "ready":
-            event.stop()
-            self.action_ready()
-        else:
-            super().on_button_pressed(event)
 
     # -- moving and people ----------------------------------------------------------------
 
     def action_back(self) -> None:
-        if self.session.conversation.back() is None:
+        try:
+            moved = self.session.back()
+        except SessionError as error:
+            self.notify(error.words(get_language()), severity="error")
+            return
+        if not moved:
             self.action_themes()
             return
         self._moved()
 
     def action_themes(self) -> None:
-        from assistant.ui.screens.themes import ThemesScreen
-
-        self.session.save()
-        self.haave.goto(ThemesScreen())
+        self.haave.show_themes()
 
     def action_tip(self) -> None:
         self.show_tip = not self.show_tip
-        self.query_one("#tip", Static).display = self.show_tip
-        self.call_after_refresh(self._fit_scale)
 
     def action_note(self) -> None:
-        from assistant.ui.screens.modals import NoteScreen
-
-        step = self.step
+        view = self.view
         writer = self.session.note_writer()
-        if step is None or writer is None:
+        if view is None or writer is None:
             self.notify(_("Only the client is here."), timeout=3)
             return
 
         def written(text: str | None) -> None:
-            if text:
-                self.session.note(step.id, text, writer)
-                self.notify(_("The note is saved."), timeout=3)
+            if not text:
+                return
+            try:
+                self.session.note(text, writer)
+            except SessionError as error:
+                self.notify(error.words(get_language()), severity="error")
+                return
+            self.notify(_("The note is saved."), timeout=3)
 
         self.app.push_screen(NoteScreen(writer), written)
 
     def action_who_answers(self) -> None:
-        from assistant.ui.screens.modals import AnsweringScreen
-
-        others = [p.name for p in self.session.present if p.role != "client"]
+        others = self.session.others
         if not others:
             self.notify(_("Only the client is here."), timeout=3)
             return
@@ -484,11 +468,14 @@ class ConversationScreen(HaaveScreen):
         def chosen(answering: Answering | None) -> None:
             if answering is not None:
                 self.answering = answering
-                self.show_step()
 
         self.app.push_screen(AnsweringScreen(self.session.alias, others), chosen)
 
-    def set_answering(self, answering: Answering) -> None:
-        """Who answers this step (also used by tests)."""
-        self.answering = answering
-        self.show_step()
+
+def _skip_words(view: StepView | None, reason: SkipReason) -> tuple[str, str]:
+    found = next((s for s in view.skips if s.reason is reason), None) if view else None
+    if found is not None:
+        return found.symbol, found.words
+    from assistant.session.words import skip_words
+
+    return skip_words(reason, get_language())

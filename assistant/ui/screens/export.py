@@ -1,25 +1,24 @@
 """Export: first the client chooses who may see the plan, then which file to make.
 
-The choice is recorded with the date in the session (`assistant.plan.record_consent`) and
-printed in the draft. The caseworker's draft is made in a language chosen here, apart from
-the app's language. In browser mode the file is also offered as a download.
+The choice is recorded with the date in the session and printed in the draft. The client's
+own easy copy is made in the session's language; the caseworker's draft in a language chosen
+here. Every format of the plan's registry can be made.
 """
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-from typing import Any
+from enum import StrEnum
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.events import Key
+from textual.containers import VerticalScroll
+from textual.reactive import var
 from textual.widgets import Static
 
-from assistant.i18n import _
-from assistant.store.model import Role
+from assistant.i18n import N_, _, get_language
+from assistant.languages import LANGUAGES
+from assistant.plan.formats import FORMATS, MINE_FORMATS
+from assistant.session import ActiveSession, SessionError
 from assistant.ui.screens.base import HaaveScreen
-from assistant.ui.widgets.action_bar import ActionBar
 from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
 from assistant.ui.widgets.text import plain
 
@@ -28,146 +27,127 @@ AUDIENCES: dict[str, list[str]] = {
     "caseworker": ["caseworker"],
     "supporter": ["supporter"],
     "both": ["caseworker", "supporter"],
-    "nobody": ["nobody"],
+    "nobody": [],
 }
-DRAFT_LANGUAGES = (("fi", "Suomi"), ("sv", "Svenska"), ("en", "English"))
+
+#: The formats in easy words (the file kind in brackets for the supporter).
+FORMAT_WORDS = {
+    "html": ("🌐", N_("A page to read and print")),
+    "md": ("📄", N_("Plain text")),
+    "docx": ("📝", N_("A Word document")),
+    "json": ("🧾", N_("Data for a computer")),
+    "fhir": ("🏥", N_("Data for the client record")),
+}
 
 
-def plan_available() -> bool:
-    """True when the draft-plan export (`assistant.plan`) is part of this install."""
-    return importlib.util.find_spec("assistant.plan") is not None
+class Stage(StrEnum):
+    CONSENT = "consent"
+    WHAT = "what"
+    LANGUAGE = "language"
+    FORMAT = "format"
 
 
 class ExportScreen(HaaveScreen):
+    stage: var[Stage] = var(Stage.CONSENT, init=False)
+
     def __init__(self) -> None:
         super().__init__()
-        self.stage = "consent" if plan_available() else "unavailable"
+        self.mine = True
+        self.lang: str | None = None
         self.result: str | None = None
-        self.consent_words: str | None = None
+        self.set_reactive(
+            ExportScreen.stage, Stage.WHAT if self.session.consented else Stage.CONSENT
+        )
+
+    @property
+    def session(self) -> ActiveSession:
+        assert self.haave.session is not None
+        return self.haave.session
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="body"):
+        with VerticalScroll(id="body"):
             yield Static("📄  " + _("Your plan"), classes="title")
             yield Static("💾  " + _("Your answers are saved."), classes="line")
-            if self.stage == "unavailable":
-                yield Static("🚧  " + _("Making the plan file comes later."), classes="line")
-                yield Static("🙂  " + _("Nothing was sent anywhere."), classes="line")
-            elif self.stage == "consent":
-                yield Static("👀  " + _("Who can see your plan?"), classes="line")
-                yield ChoiceList(self._items(), id="export-consent")
-            else:
-                if self.consent_words:
-                    yield Static(plain("✅ " + self.consent_words), classes="line")
-                yield ChoiceList(self._items(), id="export-choices")
+            yield Static(plain(self._question()), classes="line")
+            yield ChoiceList(self._items(), id=f"export-{self.stage.value}")
             if self.result:
                 yield Static(plain(self.result), id="export-result", classes="line")
-        yield ActionBar()
+        yield self.action_bar()
+
+    def on_mount(self) -> None:
+        self.focus_first()
+
+    def watch_stage(self) -> None:
+        self.redraw()
+
+    def _question(self) -> str:
+        return {
+            Stage.CONSENT: "👀  " + _("Who can see your plan?"),
+            Stage.WHAT: "📄  " + _("What do you want to make?"),
+            Stage.LANGUAGE: "🌐  " + _("In which language?"),
+            Stage.FORMAT: "🗂  " + _("What kind of file?"),
+        }[self.stage]
 
     def _items(self) -> list[ChoiceItem]:
-        if self.stage == "consent":
+        if self.stage is Stage.CONSENT:
             return [
                 ChoiceItem("caseworker", "📋", _("The caseworker")),
                 ChoiceItem("supporter", "🤝", _("My supporter")),
                 ChoiceItem("both", "👥", _("Both of them")),
                 ChoiceItem("nobody", "🔒", _("Nobody yet")),
             ]
-        if self.stage == "lang":
-            return [ChoiceItem(code, "💬", name) for code, name in DRAFT_LANGUAGES]
+        if self.stage is Stage.WHAT:
+            return [
+                ChoiceItem("mine", "🙂", _("Make my own easy copy")),
+                ChoiceItem("draft", "📋", _("Make the plan for the caseworker")),
+            ]
+        if self.stage is Stage.LANGUAGE:
+            return [ChoiceItem(lang.code, "💬", lang.name) for lang in LANGUAGES]
+        formats = MINE_FORMATS if self.mine else FORMATS
         return [
-            ChoiceItem("mine", "🙂", _("Make my own easy copy")),
-            ChoiceItem("draft", "📋", _("Make the plan for the caseworker")),
+            ChoiceItem(fmt, FORMAT_WORDS[fmt][0], f"{_(FORMAT_WORDS[fmt][1])} ({fmt})")
+            for fmt in formats
+            if fmt in FORMAT_WORDS
         ]
 
     def spoken_text(self) -> str:
-        if self.stage == "unavailable":
-            return " ".join([_("Your answers are saved."), _("Making the plan file comes later.")])
-        question = _("Who can see your plan?") if self.stage == "consent" else ""
-        return " ".join([question, *(item.words for item in self._items())]).strip()
-
-    def on_key(self, event: Key) -> None:
-        found = self.query(ChoiceList)
-        if event.key in ("1", "2", "3", "4") and found:
-            event.stop()
-            found.first(ChoiceList).pick_number(int(event.key))
+        return " ".join([self._question().split("  ", 1)[-1], *(i.words for i in self._items())])
 
     def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
         event.stop()
-        if self.stage == "consent":
+        if self.stage is Stage.CONSENT:
             self._record_consent(event.value)
-        elif self.stage == "what" and event.value == "draft":
-            self.stage = "lang"
-            self.redraw()
-        elif self.stage == "what":
-            self._start(mine=True, lang=None)
-        elif self.stage == "lang":
-            self._start(mine=False, lang=event.value)
+        elif self.stage is Stage.WHAT:
+            self.mine = event.value == "mine"
+            self.lang = self.session.language if self.mine else None
+            self.stage = Stage.FORMAT if self.mine else Stage.LANGUAGE
+        elif self.stage is Stage.LANGUAGE:
+            self.lang = event.value
+            self.stage = Stage.FORMAT
+        else:
+            self._make(event.value)
 
     def _record_consent(self, choice: str) -> None:
-        session = self.haave.session
-        if session is None:
-            return
-        from assistant.plan.consent import CONSENT_KEY, make_consent
-        from assistant.store import StoreError
-
-        people = session.handle.session.participants
-        caseworker = next((p.name for p in people if p.role is Role.CASEWORKER), None)
-        supporter = next((p.name for p in people if p.role is Role.SUPPORTER), None)
-        consent = make_consent(AUDIENCES[choice], caseworker, supporter)
-        # Recorded with the date in the session this app holds open (the CLI's
-        # `record_consent` writes the same record from outside the app).
         try:
-            session.handle.set_extra(CONSENT_KEY, consent.model_dump(mode="json"))
-        except (StoreError, OSError) as error:
-            self.result = "❗ " + _("The file could not be made.") + f" ({error})"
+            self.session.consent(AUDIENCES[choice])
+        except SessionError as error:
+            self.result = "❗ " + error.words(get_language())
             self.redraw()
             return
-        words = {item.value: item.words for item in self._items()}
-        self.consent_words = _("Who can see your plan?") + " " + words[choice]
-        self.stage = "what"
-        self.redraw()
+        self.stage = Stage.WHAT
 
-    def _start(self, *, mine: bool, lang: str | None) -> None:
-        session = self.haave.session
-        if session is None:
-            return
-        stored = session.handle.session.model_copy(deep=True)
-        folder = self.haave.service.data_dir / "exports"
-        language = lang or stored.language
-        self.stage = "what"
-        self.run_worker(
-            lambda: self._export(stored, session.dialogue, folder, mine, language),
-            thread=True,
-            exclusive=True,
-        )
-
-    def _export(self, stored: Any, dialogue: Any, folder: Path, mine: bool, lang: str) -> None:
-        """Build and write the file from the session this app holds (its lock stays here)."""
-        path: Path | None = None
+    def _make(self, fmt: str) -> None:
         try:
-            from assistant.plan.build import source_from_session
-            from assistant.plan.export import ExportError, export_source
-
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            language: Any = lang
-            path = export_source(
-                source_from_session(stored), dialogue, "html", language, mine, folder
-            )
-            message = "✅ " + _("The file is ready:") + f" {path}"
-        except (ExportError, OSError, ValueError) as error:
-            message = "❗ " + _("The file could not be made.") + f" ({error})"
-        self.app.call_from_thread(self._show, message, path)
-
-    def _show(self, message: str, path: Path | None) -> None:
-        if path is not None and getattr(self.app, "is_web", False):
-            from assistant.web import deliver
-
-            deliver(self.app, path, mime_type="text/html")
-            message += " " + _("The browser saves a copy too.")
-        self.result = message
+            done = self.session.export(fmt, self.lang, self.mine)
+        except SessionError as error:
+            self.result = "❗ " + error.words(get_language())
+        else:
+            self.result = "✅ " + _("The file is ready:") + f" {done.path}"
+        self.stage = Stage.WHAT
         self.redraw()
 
     def action_back(self) -> None:
-        from assistant.ui.screens.readback import ReadbackScreen
-        from assistant.ui.screens.sessions import SessionsScreen
-
-        self.haave.goto(ReadbackScreen() if self.haave.session else SessionsScreen())
+        if self.stage in (Stage.LANGUAGE, Stage.FORMAT):
+            self.stage = Stage.WHAT
+        else:
+            self.haave.show_themes()

@@ -1,34 +1,32 @@
-"""Pick the language: Suomi, Svenska or English. The system language is chosen first."""
+"""Pick the language. The question is in every language: the client may not read the
+current one. The system language is chosen first."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.events import Key
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from assistant import i18n
 from assistant.languages import LANGUAGES
 from assistant.ui.screens.base import HaaveScreen
-from assistant.ui.widgets.action_bar import ActionBar
 from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
 
 
 class LanguageScreen(HaaveScreen):
-    """The first screen, and the language chooser on F2 at any time."""
+    """The first screen, and the language chooser (F2) at any time."""
 
     def __init__(self, first: bool) -> None:
         super().__init__()
         self.first = first
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="body"):
-            # The question in all three languages: the client may not read the current one.
+        with VerticalScroll(id="body"):
             choose = "  ·  ".join(lang.choose for lang in LANGUAGES)
             yield Static("🌐  " + choose, classes="title")
             items = [ChoiceItem(lang.code, "💬", lang.name) for lang in LANGUAGES]
             yield ChoiceList(items, chosen=(i18n.get_language(),), id="languages")
-        yield ActionBar(back=not self.first, pause=False)
+        yield self.action_bar(back=not self.first, pause=False)
 
     def on_mount(self) -> None:
         self.query_one(ChoiceList).focus()
@@ -39,18 +37,11 @@ class LanguageScreen(HaaveScreen):
     def help_text(self) -> str:
         return " · ".join(f"{n} {lang.name}" for n, lang in enumerate(LANGUAGES, 1))
 
-    def on_key(self, event: Key) -> None:
-        if event.key in ("1", "2", "3"):
-            event.stop()
-            self.query_one(ChoiceList).pick_number(int(event.key))
-
     def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
         event.stop()
         if self.first:
             self.haave.set_language(event.value)
-            from assistant.ui.screens.sessions import SessionsScreen
-
-            self.haave.goto(SessionsScreen())
+            self.haave.show_sessions()
         else:
             self.dismiss(None)
             self.haave.set_language(event.value)

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
 from assistant.i18n import _
+from assistant.ui import bindings
 from assistant.ui.screens.base import HaaveScreen
-from assistant.ui.widgets.text import plain
+from assistant.ui.widgets.action_bar import action_button
 
 
 class BreakScreen(HaaveScreen):
     def compose(self) -> ComposeResult:
-        with Vertical(id="body"):
+        keymap = self.haave.keymap
+        with VerticalScroll(id="body"):
             yield Static("☕  " + _("Time for a break."), classes="title")
             yield Static("💾  " + _("Everything is saved."), classes="line")
             yield Static("👋  " + _("See you next time!"), classes="line")
             with Horizontal(classes="row"):
-                yield Button(plain("▶ " + _("Go on") + " (Enter)"), id="resume", compact=True)
-                yield Button(plain("✖ " + _("Close Haave") + " (Ctrl+Q)"), id="quit", compact=True)
+                yield action_button("▶", _("Go on"), "screen.resume", "resume", keymap=keymap)
+                yield action_button(
+                    "✖", _("Close Haave"), "app.quit", "quit", keymap=keymap, binding=bindings.QUIT
+                )
+        yield self.action_bar(pause=False)
 
     def on_mount(self) -> None:
         self.query_one("#resume", Button).focus()
@@ -30,19 +35,10 @@ class BreakScreen(HaaveScreen):
         )
 
     def action_back(self) -> None:
-        self._resume()
+        self.action_resume()
 
     def action_pause(self) -> None:
         return None
 
-    def _resume(self) -> None:
-        from assistant.ui.screens.sessions import SessionsScreen
-
-        self.haave.goto(SessionsScreen())
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "quit":
-            self.app.exit(0)
-        else:
-            self._resume()
+    def action_resume(self) -> None:
+        self.haave.show_sessions()

@@ -1,149 +1,109 @@
-"""Read-back before export: every answer in easy words. "Is this right?" """
+"""The read-back, one theme at a time: the theme's answers as a short list, each with
+"Change" and "Keep private", and one "All right" that confirms them all (WCAG 3.3.4).
+After a change the client comes back to the same theme's read-back."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.events import Key
-from textual.widgets import Static
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Static
 
-from assistant.dialogue import Step
-from assistant.i18n import _
-from assistant.ui.screens.base import COMMON_BINDINGS, HaaveScreen
-from assistant.ui.service import OpenSession
-from assistant.ui.widgets.action_bar import ActionBar
-from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
-from assistant.ui.widgets.text import plain, short
-from assistant.ui.words import answer_parts, text_of
+from assistant.i18n import _, get_language
+from assistant.session import ActiveSession, ReadbackItem, SessionError
+from assistant.ui.screens.base import HaaveScreen
+from assistant.ui.widgets.action_bar import action_button
+from assistant.ui.widgets.text import plain
 
 
 class ReadbackScreen(HaaveScreen):
-    """One answer at a time; F4 shows them all as a list."""
-
-    BINDINGS = [  # noqa: RUF012
-        *COMMON_BINDINGS,
-        Binding("f4", "as_list", "List", id="haave.readback_list", tooltip="All answers"),
-    ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.index = 0
-        self.as_list = False
-
     @property
-    def session(self) -> OpenSession:
+    def session(self) -> ActiveSession:
         assert self.haave.session is not None
         return self.haave.session
 
-    def answered_steps(self) -> list[Step]:
-        conversation = self.session.conversation
-        return [s for s in self.session.dialogue.steps() if conversation.answer_to(s.id)]
-
     def compose(self) -> ComposeResult:
-        steps = self.answered_steps()
-        with Vertical(id="body"):
-            if self.as_list:
-                yield Static("📋  " + _("All your answers"), classes="title")
-                yield Static(plain(self._list_words(steps)), id="answers-list")
-            elif self.index >= len(steps):
-                yield Static("✅  " + _("You checked every answer."), classes="title")
-                yield ChoiceList([ChoiceItem("export", "📄", _("Go on to the plan"))], id="done")
-            else:
-                step = steps[self.index]
-                answer = self.session.conversation.answer_to(step.id)
-                assert answer is not None
-                yield Static(
-                    plain(
-                        _("Answer {number} of {count}").format(
-                            number=self.index + 1, count=len(steps)
+        view = self.session.readback()
+        keymap = self.haave.keymap
+        with VerticalScroll(id="body"):
+            count = _("Theme {number} of {count}").format(
+                number=view.theme_number, count=view.theme_count
+            )
+            yield Static(plain(f"🧭  {count}"), id="progress")
+            title = _("Your answers: {title}").format(title=view.theme.title)
+            yield Static(plain(f"{view.theme.symbol}  {title}"), classes="title")
+            yield Static("❔  " + _("Is this right?"), classes="line")
+            for index, item in enumerate(view.items):
+                with Vertical(classes="readback-item"):
+                    yield Static(plain(self._item_words(item)), classes="line")
+                    with Horizontal(classes="row"):
+                        yield action_button(
+                            "📝", _("Change"), f"screen.change({index})", f"change-{index}",
+                            keymap=keymap,
+                        )  # fmt: skip
+                        symbol, words = (
+                            ("🔓", _("Share it")) if item.private else ("🔒", _("Keep private"))
                         )
-                    ),
-                    id="progress",
-                )
-                yield Static(plain(f"{step.symbol}  {text_of(step.text)}"), id="question")
-                said = "\n".join(f"{s}  {w}" for s, w in answer_parts(step, answer))
-                yield Static(plain(said), id="answer")
-                yield Static("❔  " + _("Is this right?"), classes="line")
-                yield ChoiceList(
-                    [
-                        ChoiceItem("yes", "👍", _("Yes, it is right")),
-                        ChoiceItem("change", "📝", _("I want to change it")),
-                        ChoiceItem("private", "🔒", _("Keep it private")),
-                    ],
-                    id="check",
-                )
-        yield ActionBar()
+                        yield action_button(
+                            symbol, words, f"screen.private({index})", f"private-{index}",
+                            keymap=keymap,
+                        )  # fmt: skip
+            with Horizontal(classes="row"):
+                yield action_button(
+                    "👍", _("All right"), "screen.all_right", "all-right",
+                    keymap=keymap, variant="primary",
+                )  # fmt: skip
+        yield self.action_bar()
 
-    def _list_words(self, steps: list[Step]) -> str:
-        lines = []
-        for step in steps:
-            answer = self.session.conversation.answer_to(step.id)
-            if answer is None:
-                continue
-            said = ", ".join(w for _s, w in answer_parts(step, answer))
-            lines.append(f"{step.symbol} {short(text_of(step.text), 30)}: {short(said, 40)}")
-        return "\n".join(lines)
+    def _item_words(self, item: ReadbackItem) -> str:
+        said = "\n".join(f"   {symbol}  {words}" for symbol, words in item.parts)
+        mark = "  🔒" if item.private else ""
+        return f"{item.symbol}  {item.question}{mark}\n{said}"
 
     def on_mount(self) -> None:
-        self._focus()
-
-    def _focus(self) -> None:
-        found = self.query(ChoiceList)
-        if found:
-            found.first().focus()
+        self.query_one("#all-right", Button).focus()
 
     def redraw(self) -> None:
         self.refresh(recompose=True)
-        self.call_after_refresh(self._focus)
+        self.call_after_refresh(lambda: self.query_one("#all-right", Button).focus())
 
     def spoken_text(self) -> str:
-        return (
-            " ".join(str(w.render()) for w in self.query(Static) if w.id in ("question", "answer"))
-            + " "
-            + _("Is this right?")
-        )
+        return self.session.readback().spoken + " " + _("Is this right?")
 
-    def on_key(self, event: Key) -> None:
-        if event.key in ("1", "2", "3"):
-            found = self.query(ChoiceList)
-            if found:
-                event.stop()
-                found.first(ChoiceList).pick_number(int(event.key))
+    def _item(self, index: int) -> ReadbackItem | None:
+        items = self.session.readback().items
+        return items[index] if 0 <= index < len(items) else None
 
-    def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
-        event.stop()
-        if event.value == "export":
-            from assistant.ui.screens.export import ExportScreen
-
-            self.haave.goto(ExportScreen())
+    def action_change(self, index: int) -> None:
+        item = self._item(index)
+        if item is None:
             return
-        steps = self.answered_steps()
-        step = steps[self.index]
-        if event.value == "change":
-            self.session.confirm(step.id, False)
-            self.session.change(step.id)
-            from assistant.ui.screens.conversation import ConversationScreen
-
-            self.haave.goto(ConversationScreen())
+        try:
+            self.session.change(item.step_id)
+        except SessionError as error:
+            self.notify(error.words(get_language()), severity="error")
             return
-        if event.value == "private":
-            self.session.set_private(step.id, True)
-        self.session.confirm(step.id, True)
-        self.index += 1
+        self.haave.show_where_the_session_is()
+
+    def action_private(self, index: int) -> None:
+        item = self._item(index)
+        if item is None:
+            return
+        try:
+            self.session.keep_private(item.step_id, not item.private)
+        except SessionError as error:
+            self.notify(error.words(get_language()), severity="error")
+            return
         self.redraw()
 
-    def action_as_list(self) -> None:
-        self.as_list = not self.as_list
-        self.redraw()
+    def action_all_right(self) -> None:
+        theme = self.session.readback().theme.id
+        try:
+            self.session.confirm_theme(theme)
+        except SessionError as error:
+            self.notify(error.words(get_language()), severity="error")
+            return
+        self.haave.show_where_the_session_is()
 
     def action_back(self) -> None:
-        if self.as_list:
-            self.action_as_list()
-        elif self.index > 0:
-            self.index -= 1
-            self.redraw()
-        else:
-            from assistant.ui.screens.themes import ThemesScreen
-
-            self.haave.goto(ThemesScreen())
+        self.session.close_readback()
+        self.haave.show_themes()

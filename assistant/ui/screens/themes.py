@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from assistant.dialogue import ThemeState
-from assistant.i18n import _
+from assistant.i18n import _, get_language
+from assistant.session import ActiveSession, SessionError, ThemeState
 from assistant.ui.screens.base import HaaveScreen
-from assistant.ui.widgets.action_bar import ActionBar
 from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
 from assistant.ui.widgets.text import plain
 
@@ -26,15 +25,6 @@ STATE_MARKS = {
 }
 
 
-def state_words(state: ThemeState) -> str:
-    return {
-        ThemeState.NOT_STARTED: _("not started"),
-        ThemeState.BEGUN: _("begun"),
-        ThemeState.DONE: _("done"),
-        ThemeState.LATER: _("left for later"),
-    }[state]
-
-
 class ThemesScreen(HaaveScreen):
     """Pick a theme to talk about, or go in order."""
 
@@ -42,30 +32,28 @@ class ThemesScreen(HaaveScreen):
         super().__init__()
         self.page = 0
 
-    def compose(self) -> ComposeResult:
+    @property
+    def session(self) -> ActiveSession:
         session = self.haave.session
         assert session is not None
-        from assistant import i18n
+        return session
 
-        lang = i18n.get_language()
-        states = session.conversation.theme_states()
+    def compose(self) -> ComposeResult:
+        themes = self.session.themes()
         items = [ChoiceItem(IN_ORDER, "▶", _("Go in order"))]
-        themes = session.dialogue.themes
         per_page = PER_PAGE if len(themes) > PER_PAGE + 1 else PER_PAGE + 1
         pages = max(1, -(-len(themes) // per_page))
         self.page %= pages
         for theme in themes[self.page * per_page : (self.page + 1) * per_page]:
-            state = states[theme.id]
-            title = theme.title.get(lang) or next(iter(theme.title.values()))
-            words = f"{title} · {STATE_MARKS[state]} {state_words(state)}"
+            words = f"{theme.title} · {STATE_MARKS[theme.state]} {theme.state_words}"
             items.append(ChoiceItem(theme.id, theme.symbol, words))
         if pages > 1:
             items.append(ChoiceItem(MORE, "➡", _("More themes")))
-        with Vertical(id="body"):
+        with VerticalScroll(id="body"):
             title = "💭  " + _("What do you want to talk about first?")
             yield Static(plain(title), classes="title")
             yield ChoiceList(items, id="themes")
-        yield ActionBar()
+        yield self.action_bar()
 
     def on_mount(self) -> None:
         self.query_one(ChoiceList).focus()
@@ -74,27 +62,19 @@ class ThemesScreen(HaaveScreen):
         items = self.query_one(ChoiceList).items
         return ". ".join([_("What do you want to talk about first?"), *(i.words for i in items)])
 
-    def on_key(self, event: object) -> None:
-        key = getattr(event, "key", "")
-        if key in ("1", "2", "3", "4", "5"):
-            self.query_one(ChoiceList).pick_number(int(key))
-
     def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
         event.stop()
         if event.value == MORE:
             self.page += 1
             self.redraw()
             return
-        session = self.haave.session
-        assert session is not None
         if event.value != IN_ORDER:
-            session.conversation.jump_to_theme(event.value)
-            session.save()
-        from assistant.ui.screens.conversation import ConversationScreen
-
-        self.haave.goto(ConversationScreen())
+            try:
+                self.session.jump(event.value)
+            except SessionError as error:
+                self.notify(error.words(get_language()), severity="warning")
+                return
+        self.haave.show_where_the_session_is()
 
     def action_back(self) -> None:
-        from assistant.ui.screens.sessions import SessionsScreen
-
-        self.haave.goto(SessionsScreen())
+        self.haave.show_sessions()

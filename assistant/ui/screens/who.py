@@ -4,67 +4,48 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static
 
-from assistant.i18n import _
-from assistant.ui.screens.base import COMMON_BINDINGS, HaaveScreen
-from assistant.ui.service import ROLES, OpenSession, Participant
-from assistant.ui.widgets.action_bar import ActionBar, key_button
+from assistant.i18n import N_, _, get_language
+from assistant.session import ActiveSession, Role, SessionError
+from assistant.ui import bindings
+from assistant.ui.screens.base import HaaveScreen
+from assistant.ui.widgets.action_bar import action_button
 from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
 from assistant.ui.widgets.text import plain, short
 
-ROLE_SYMBOLS = {
-    "supporter": "🤝",
-    "support_ring": "👥",
-    "experience_expert": "🌟",
-    "relative": "🏠",
-    "caseworker": "📋",
+#: The roles of the people beside the client, in the order they are offered.
+ROLES: dict[Role, tuple[str, str]] = {
+    Role.SUPPORTER: ("🤝", N_("Supporter")),
+    Role.SUPPORT_RING: ("👥", N_("Circle of support")),
+    Role.EXPERIENCE_EXPERT: ("🌟", N_("Experience expert")),
+    Role.RELATIVE: ("🏠", N_("Someone close")),
+    Role.CASEWORKER: ("📋", N_("Caseworker")),
 }
 
 
-def role_words(role: str) -> str:
-    words = {
-        "client": _("Client"),
-        "supporter": _("Supporter"),
-        "support_ring": _("Support ring"),
-        "experience_expert": _("Experience expert"),
-        "relative": _("Relative"),
-        "caseworker": _("Caseworker"),
-    }
-    return words.get(role, role)
+def role_words(role: Role) -> str:
+    return _("Client") if role is Role.CLIENT else _(ROLES[role][1])
 
 
 class WhoScreen(HaaveScreen):
     BINDINGS = [  # noqa: RUF012
-        *COMMON_BINDINGS,
-        Binding(
-            "f6",
-            "same",
-            "Same people",
-            id="haave.same_people",
-            tooltip="The same people as last time",
-        ),
-        Binding(
-            "f8",
-            "remove_last",
-            "Remove the last person",
-            id="haave.remove_person",
-            tooltip="Take away the person added last (added by mistake)",
-        ),
-        Binding("f9", "go_on", "Go on", id="haave.go_on", tooltip="Go on"),
+        *bindings.COMMON,
+        bindings.SAME_PEOPLE,
+        bindings.REMOVE_PERSON,
+        bindings.WHO_GO_ON,
     ]
 
-    def __init__(self, session: OpenSession | None) -> None:
+    def __init__(self, session: ActiveSession | None) -> None:
         super().__init__()
         self.session = session
-        self.people: list[Participant] = []
-        self.previous: list[Participant] = []
+        self.people: list[tuple[str, Role]] = []
+        self.previous: list[tuple[str, Role]] = []
         self.client_name = ""
         if session is not None:
             self.client_name = session.alias
-            self.previous = [p for p in session.present if p.role != "client"]
+            self.previous = [(p.name, p.role) for p in session.others]
 
     def on_mount(self) -> None:
         if self.previous:
@@ -75,31 +56,40 @@ class WhoScreen(HaaveScreen):
             self.query_one("#client-name", Input).focus()
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="body"):
+        keymap = self.haave.keymap
+        with VerticalScroll(id="body"):
             yield Static("👥  " + _("Who is here today?"), classes="title")
-            name = Input(
+            yield Input(
                 self.client_name,
                 placeholder=_("Your name or a nickname"),
                 id="client-name",
                 disabled=self.session is not None,
             )
-            yield name
             if self.previous:
-                same = ", ".join(short(p.name, 20) for p in self.previous)
-                yield key_button("✔ " + _("Same people as last time:") + " " + same, "F6", "same")
+                same = ", ".join(short(name, 20) for name, _role in self.previous)
+                yield action_button(
+                    "✔", _("Same people as last time:") + " " + same, "screen.same", "same",
+                    keymap=keymap, binding=bindings.SAME_PEOPLE,
+                )  # fmt: skip
             yield Static(self._people_words(), id="people", classes="line")
             yield Input(placeholder=_("Name of another person here"), id="person-name")
-            items = [ChoiceItem(r, ROLE_SYMBOLS[r], role_words(r)) for r in ROLES]
+            items = [ChoiceItem(r.value, s, _(w)) for r, (s, w) in ROLES.items()]
             yield ChoiceList(items, id="roles")
             with Horizontal(classes="row"):
-                yield key_button("▶ " + _("Go on"), "F9", "go-on", variant="primary")
-                yield key_button("✖ " + _("Remove the last person"), "F8", "remove")
-        yield ActionBar(pause=False)
+                yield action_button(
+                    "▶", _("Go on"), "screen.go_on", "go-on",
+                    keymap=keymap, binding=bindings.WHO_GO_ON, variant="primary",
+                )  # fmt: skip
+                yield action_button(
+                    "✖", _("Remove the last person"), "screen.remove_last", "remove",
+                    keymap=keymap, binding=bindings.REMOVE_PERSON,
+                )  # fmt: skip
+        yield self.action_bar(pause=False)
 
     def _people_words(self) -> Text:
         if not self.people:
             return plain("🙂  " + _("Only the client is here."))
-        names = ", ".join(f"{short(p.name, 20)} ({role_words(p.role)})" for p in self.people)
+        names = ", ".join(f"{short(name, 20)} ({role_words(role)})" for name, role in self.people)
         return plain("👥  " + names)
 
     def spoken_text(self) -> str:
@@ -117,7 +107,7 @@ class WhoScreen(HaaveScreen):
             self.notify(_("First write the person's name."))
             person.focus()
             return
-        self.people.append(Participant(name=name, role=event.value))
+        self.people.append((name, Role(event.value)))
         person.value = ""
         self.query_one("#people", Static).update(self._people_words())
         person.focus()
@@ -131,19 +121,6 @@ class WhoScreen(HaaveScreen):
                 self.query_one("#roles", ChoiceList).focus()
             else:
                 self.action_go_on()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "same":
-            event.stop()
-            self.action_same()
-        elif event.button.id == "go-on":
-            event.stop()
-            self.action_go_on()
-        elif event.button.id == "remove":
-            event.stop()
-            self.action_remove_last()
-        else:
-            super().on_button_pressed(event)
 
     def action_remove_last(self) -> None:
         """Take away the person added last, e.g. a name typed by mistake."""
@@ -161,21 +138,17 @@ class WhoScreen(HaaveScreen):
             self.notify(_("Write your name or a nickname first."))
             self.query_one("#client-name", Input).focus()
             return
-        from assistant import i18n
-
-        session = self.session or self.haave.service.create(alias, i18n.get_language())
-        session.start_meeting([Participant(name=alias, role="client"), *self.people])
-        self.haave.open_session(session)
+        try:
+            session = self.session or self.haave.sessions.create(alias, get_language())
+            self.haave.open_session(session)
+            session.start_meeting(self.people)
+        except SessionError as error:
+            self.notify(error.words(get_language()), severity="warning", timeout=10)
+            return
         if self.session is None:
-            from assistant.ui.screens.themes import ThemesScreen
-
-            self.haave.goto(ThemesScreen())
+            self.haave.show_themes()
         else:
-            from assistant.ui.screens.conversation import ConversationScreen
-
-            self.haave.goto(ConversationScreen())
+            self.haave.show_where_the_session_is()
 
     def action_back(self) -> None:
-        from assistant.ui.screens.sessions import SessionsScreen
-
-        self.haave.goto(SessionsScreen())
+        self.haave.show_sessions()

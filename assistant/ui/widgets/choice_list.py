@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.geometry import Offset
 from textual.message import Message
 from textual.widgets import OptionList
@@ -28,6 +29,11 @@ class ChoiceList(OptionList):
     ChoiceList { height: auto; max-height: 12; border: round $primary; padding: 0 1; }
     ChoiceList > .option-list--option { padding: 0 1; }
     """
+
+    #: The number keys pick: one place for every list (not a handler per screen).
+    BINDINGS = [  # noqa: RUF012
+        Binding(str(n), f"pick({n})", f"Pick {n}", show=False) for n in range(1, 10)
+    ]
 
     @dataclass
     class Picked(Message):
@@ -88,6 +94,9 @@ class ChoiceList(OptionList):
         if self.highlighted is None:
             return offset
         return Offset(offset.x, offset.y + max(0, self.highlighted - int(self.scroll_offset.y)))
+
+    def action_pick(self, number: int) -> None:
+        self.pick_number(number)
 
     def pick_number(self, number: int) -> None:
         """Pick the choice with this number (1-based), as the number keys do."""

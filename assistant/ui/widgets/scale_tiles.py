@@ -99,6 +99,7 @@ class ScaleTiles(Horizontal, can_focus=True):
         Binding("left,up", "move(-1)", "Previous", show=False),
         Binding("right,down", "move(1)", "Next", show=False),
         Binding("enter,space", "pick", "Pick", show=False),
+        *(Binding(str(n), f"pick({n})", f"Pick {n}", show=False) for n in (1, 2, 3)),
     ]
 
     @dataclass
@@ -184,8 +185,8 @@ class ScaleTiles(Horizontal, can_focus=True):
             self._draw()
             self.post_message(self.Highlighted(self))
 
-    def action_pick(self) -> None:
-        self.pick_number(self.highlighted + 1)
+    def action_pick(self, number: int | None = None) -> None:
+        self.pick_number(number if number is not None else self.highlighted + 1)
 
     def pick_number(self, number: int) -> None:
         """Pick the choice with this number (1-based), as the number keys do."""
