@@ -30,6 +30,7 @@ test: $(STAMP_TEST)
 check: $(STAMP_TEST)
 	$(BIN)/ruff check assistant easyread tests
 	$(BIN)/mypy assistant easyread
+	$(BIN)/lint-imports
 
 bench: $(STAMP_TEST)
 	$(BIN)/python -m tests.bench

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from assistant.dialogue.answers import Answer, SkipReason
+    from assistant.plan.formats import FORMATS, MINE_FORMATS
     from assistant.session.active import ActiveSession, Exported, Notice
     from assistant.session.desk import Sessions, SessionSummary
     from assistant.session.dialogues import DialogueChoice, Dialogues
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
     )
 
 _EXPORTS = {
+    "FORMATS": "assistant.plan.formats",
+    "MINE_FORMATS": "assistant.plan.formats",
     "Answer": "assistant.dialogue.answers",
     "SkipReason": "assistant.dialogue.answers",
     "ActiveSession": "assistant.session.active",
@@ -73,6 +76,8 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "FORMATS",
+    "MINE_FORMATS",
     "Action",
     "ActiveSession",
     "Answer",

@@ -1,27 +1,32 @@
-"""Import hygiene: the core rooms import in a fresh interpreter without textual (or tinydb,
-for the dialogue room)."""
+"""Import hygiene: the core rooms import in a fresh interpreter without textual or the web
+server (nor tinydb, for the dialogue room), and the front-ends keep to the layer contract."""
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 
 import pytest
 
-CORE = ["assistant.dialogue", "assistant.store", "assistant.plan", "easyread"]
+CORE = [
+    "assistant.dialogue",
+    "assistant.store",
+    "assistant.plan",
+    "assistant.session",
+    "assistant.languages",
+    "assistant.symbols",
+    "easyread",
+]
 
 
 @pytest.mark.parametrize("module", CORE)
 def test_core_imports_without_textual(module: str) -> None:
-    if importlib.util.find_spec(module) is None:
-        pytest.skip(f"{module} is not built yet")
     code = (
         "import importlib, pkgutil, sys\n"
         f"m = importlib.import_module({module!r})\n"
         "for info in pkgutil.walk_packages(getattr(m, '__path__', []), m.__name__ + '.'):\n"
         "    importlib.import_module(info.name)\n"
-        "bad = [n for n in ('textual',) if n in sys.modules]\n"
+        "bad = [n for n in ('textual', 'aiohttp', 'jinja2') if n in sys.modules]\n"
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -46,3 +51,22 @@ def test_the_cli_parser_starts_light() -> None:
         "assert not heavy, heavy\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_front_ends_call_only_the_session_service() -> None:
+    """No module in assistant.ui or assistant.web imports the engine, the store or the plan
+    (import-linter's contracts in pyproject.toml; `make check` runs them too)."""
+    import grimp
+
+    graph = grimp.build_graph("assistant")
+    shells = [m for m in graph.modules if m.startswith(("assistant.ui", "assistant.web"))]
+    assert shells
+    for shell in shells:
+        for imported in graph.find_modules_directly_imported_by(shell):
+            assert not imported.startswith(
+                ("assistant.dialogue", "assistant.store", "assistant.plan")
+            ), f"{shell} imports {imported}: call assistant.session instead"
+    result = subprocess.run(
+        [sys.executable, "-m", "importlinter.cli"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout[-2000:]

@@ -16,8 +16,7 @@ from textual.widgets import Static
 
 from assistant.i18n import N_, _, get_language
 from assistant.languages import LANGUAGES
-from assistant.plan.formats import FORMATS, MINE_FORMATS
-from assistant.session import ActiveSession, SessionError
+from assistant.session import FORMATS, MINE_FORMATS, ActiveSession, SessionError
 from assistant.ui.screens.base import HaaveScreen
 from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
 from assistant.ui.widgets.text import plain
