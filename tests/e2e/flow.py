@@ -26,7 +26,7 @@ CLIENT_NAME = "Your name or a nickname"
 #: highlighted first)
 SESSION_ROWS = ("Start a new one", "themes done")
 OTHER_PERSON = "Name of another person here"
-WRITE_HERE = "Write here. Then press Enter."
+WRITE_HERE = "Your words here"  # the empty text box
 
 #: step id: (its question on the screen, a text on the row of the control that has the focus)
 QUESTIONS = {
@@ -42,7 +42,7 @@ QUESTIONS = {
 #: A text on the terminal cursor's row when the step's control has the focus: the app puts
 #: the terminal cursor on the focused control (for console screen readers).
 FOCUS = {
-    "welcome": "Go on (Enter)",
+    "welcome": "Go on",
     "name": WRITE_HERE,
     "mood": "I like it",
     "hobbies": "I listen to music",

@@ -171,7 +171,8 @@ class ConversationScreen(HaaveScreen):
         )
         choices, scale = ChoiceList([], id="choices"), ScaleTiles(id="scale")
         # an earlier answer stays when the client types: the caret goes to its end
-        words_label, words = Static(id="words-label"), Input(id="words", select_on_focus=False)
+        words_label = Static(id="words-label")
+        words = Input(id="words", placeholder=_("Your words here"), select_on_focus=False)
         ready = action_button(
             "✔", _("Ready"), "screen.ready", "ready",
             keymap=keymap, binding=bindings.READY, variant="primary",
