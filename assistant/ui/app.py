@@ -139,12 +139,12 @@ class HaaveApp(App[int]):
             self.set_keymap(self.keymap)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._mark_narrow()
+        self._mark_narrow(event.size.width)
 
-    def _mark_narrow(self) -> None:
+    def _mark_narrow(self, width: int | None = None) -> None:
         """Stack buttons on a narrow screen (a zoomed terminal): labels wrap, never cut."""
         with contextlib.suppress(NoScreen):
-            self.screen.set_class(self.size.width < NARROW, "-narrow")
+            self.screen.set_class((width or self.size.width) < NARROW, "-narrow")
 
     # -- the flow between screens ------------------------------------------------------------
 

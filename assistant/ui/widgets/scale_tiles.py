@@ -162,10 +162,19 @@ class ScaleTiles(Horizontal, can_focus=True):
     def fit(self, rows: int) -> None:
         """Leave the faces out when the tiles with faces would need more than `rows`, or
         when a tile is narrower than a face."""
-        full = self.outer_size.height + self.styles.margin.height
-        if self.compact:
-            full += FACE_ROWS
         tiles = [t for t in self.query(Tile) if t.display]
+        words = max(
+            (
+                words_lines(i, t.content_size.width)
+                for i, t in zip(self.items, tiles, strict=False)
+                if t.content_size.width
+            ),
+            default=1,
+        )
+        # a tile with its face: the number, the face, the words and its frame
+        tile_rows = 1 + FACE_ROWS + words + 2
+        stacked = self.styles.layout is not None and self.styles.layout.name == "vertical"
+        full = (tile_rows * len(tiles) if stacked else tile_rows) + self.styles.margin.height
         narrow = any(0 < t.content_size.width < FACE_WIDTH for t in tiles)
         compact = narrow or rows < full
         widths = tuple(t.content_size.width for t in self.query(Tile))
