@@ -9,6 +9,7 @@ it only after a form of "olla" (on tehty, ei ole sovittu). Present passive parti
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from typing import Any
@@ -52,6 +53,45 @@ def _parts(word: str, structure: str, base: str) -> tuple[str, ...]:
     return tuple(p.lower() for p in parts)
 
 
+# The lexeme a word is built on: "[Lt][Xp]käsitellä[X]..." means "made from the verb käsitellä".
+_FROM_VERB = re.compile(r"^\[Lt\](?:\[I\w+\])*\[Xp\]([^\[]+)\[X\]")
+# Names in the genitive are people or places doing something, not hidden objects.
+_NOT_GENITIVE_CLASSES = frozenset(["asemosana", "etunimi", "sukunimi", "paikannimi", "nimi"])
+
+
+def _register_facts(readings: list[dict[str, Any]]) -> dict[str, Any]:
+    """Facts for the official-register rules; each holds when some reading has it."""
+    verbs: dict[str, None] = {}
+    facts = dict.fromkeys(("necessive_participle", "a_infinitive", "clause_equivalent",
+                           "verbal_noun", "minen_noun", "genitive", "adessive"), False)
+    for r in readings:
+        cls, case, mood = r.get("CLASS"), r.get("SIJAMUOTO"), r.get("MOOD")
+        made = _FROM_VERB.match(str(r.get("FSTOUTPUT", "")))
+        if cls == "teonsana":
+            verbs[str(r.get("BASEFORM", "")).lower()] = None
+        elif made:
+            verbs[made.group(1).replace("=", "").lower()] = None
+        if r.get("PARTICIPLE") == "present_passive" and case == "nimento":
+            facts["necessive_participle"] = True
+        if mood == "A-infinitive":
+            facts["a_infinitive"] = True
+        # tarvittaessa, päättyessä (E-infinitive); saatuasi, tehtyään (past participle with a
+        # possessive ending): both stand for a whole "jos/kun" clause.
+        if mood == "E-infinitive" or (
+            r.get("PARTICIPLE") == "past_passive" and case == "osanto" and r.get("POSSESSIVE")
+        ):
+            facts["clause_equivalent"] = True
+        if mood == "MINEN-infinitive":
+            facts["verbal_noun"] = facts["minen_noun"] = True
+        elif cls == "nimisana" and made and "[Ln]" in str(r.get("FSTOUTPUT", "")):
+            facts["verbal_noun"] = True
+        if case == "omanto" and cls not in _NOT_GENITIVE_CLASSES:
+            facts["genitive"] = True
+        if case == "ulkoolento":
+            facts["adessive"] = True
+    return {"verbs": tuple(v for v in verbs if v), **facts}
+
+
 @lru_cache(maxsize=65536)
 def _analyse(word: str) -> WordInfo:
     v = _voikko()
@@ -71,7 +111,8 @@ def _analyse(word: str) -> WordInfo:
     second_plural = any(
         r.get("PERSON") == "2" and r.get("NUMBER") == "plural" for r in readings
     )
-    return WordInfo(bases, parts, passive, participle, second_plural, syllables=syllables)
+    return WordInfo(bases, parts, passive, participle, second_plural, syllables=syllables,
+                    **_register_facts(readings))
 
 
 # Voikko crashes the process (segfault) on very long input; no real word is this long.
