@@ -11,7 +11,8 @@ Matching a one-word entry:
   ending of up to 7 letters counts; the Finnish default stem is the word without -nen
   (kyseinen -> kysei-), otherwise the word itself. English drops a final e or y from the
   default stem (commence -> commenc-ed). Irregular stems are written in the data.
-A phrase matches as written (case-insensitive, any spaces) or by its `pattern`.
+A phrase matches as written (case-insensitive, any spaces) or by its `pattern`, starting
+at the start of a word.
 """
 
 from __future__ import annotations
@@ -68,7 +69,10 @@ class PlainList:
         self._stems: dict[str, list[tuple[str, PlainEntry]]] = {}
         phrase_parts: list[str] = []
         self._phrases: list[PlainEntry] = []
-        for entry, stems, pattern in entries:
+        # Longer phrases first: the alternation takes the first branch that matches, and
+        # "jollei muuta ilmene" says more than "jollei".
+        rows = sorted(entries, key=lambda row: -len(row[0].official))
+        for entry, stems, pattern in rows:
             self.entries.append(entry)
             if pattern or " " in entry.official or not entry.official.isalpha():
                 regex = pattern or (
@@ -109,10 +113,18 @@ class PlainList:
         """Official words and phrases in one sentence (`text` starts at `offset`)."""
         out: list[PlainMatch] = []
         if self._phrase_re is not None:
-            for m in self._phrase_re.finditer(text):
-                if m.lastgroup and m.end() > m.start():
+            # Phrases start at a word: trying only there is several times faster than a
+            # search that tries every alternative at every character.
+            end = 0
+            for w in words:
+                pos = w.start - offset
+                if pos < end:
+                    continue
+                m = self._phrase_re.match(text, pos)
+                if m and m.lastgroup and m.end() > pos:
                     phrase = self._phrases[int(m.lastgroup[1:])]
-                    out.append(PlainMatch(phrase, (offset + m.start(), offset + m.end())))
+                    out.append(PlainMatch(phrase, (offset + pos, offset + m.end())))
+                    end = m.end()
         taken = [m.span for m in out]
         for w in words:
             if w.is_number or any(a <= w.start < b for a, b in taken):

@@ -108,7 +108,8 @@ _FI_NOT_GENITIVE = frozenset(
 _FI_ILLATIVE = re.compile(rf"(?:([{_V}])\1n|h[{_V}]n|seen|siin)$")
 
 
-def _register_facts(w: str) -> dict[str, Any]:
+def register_facts(w: str) -> dict[str, Any]:
+    """The official-register facts of a lower-case word, by its ending."""
     minen = len(w) >= 7 and bool(_FI_MINEN.search(w))
     return {
         "necessive_participle": bool(_FI_NECESSIVE_PARTICIPLE.search(w))
@@ -144,7 +145,7 @@ def _fi(word: str) -> WordInfo:
     ) or w == "ette"
     syllables = len(_FI_VOWEL_GROUP.findall(w))
     return WordInfo((w,), (w,), passive, participle, second_plural, known=False,
-                    syllables=syllables, **_register_facts(w))
+                    syllables=syllables, **register_facts(w))
 
 
 @lru_cache(maxsize=65536)

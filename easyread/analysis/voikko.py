@@ -5,6 +5,13 @@ has PERSON 4 (so "tuettu" as an adjective or an ambiguous noun is not flagged); 
 participle is noted when any reading has PARTICIPLE past_passive, and the passive rule flags
 it only after a form of "olla" (on tehty, ei ole sovittu). Present passive participles
 (saatavilla, tehtävä) are mostly adjectives or nouns in use and are not flagged.
+
+The official-register rules read more from the readings (`_register_facts`): a present
+passive participle in the nominative (on haettava), the A-infinitive (tulee liittää), the
+E-infinitive and the past participle with a possessive ending (tarvittaessa, saatuasi), the
+-minen form and nouns made from verbs (FSTOUTPUT "[Lt]...[Ln]": käsittely from käsitellä),
+genitives and adessives. Each holds when some reading has it: the rules ask for a second
+signal before they report.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from easyread.analysis import WordInfo
+from easyread.analysis.heuristic import register_facts as heuristic_register_facts
 
 _lock = threading.Lock()
 
@@ -77,7 +85,12 @@ def _register_facts(readings: list[dict[str, Any]]) -> dict[str, Any]:
             facts["a_infinitive"] = True
         # tarvittaessa, päättyessä (E-infinitive); saatuasi, tehtyään (past participle with a
         # possessive ending): both stand for a whole "jos/kun" clause.
-        if mood == "E-infinitive" or (
+        # Only the inessive -essa/-essä form: "asioiden", "kävellen" (instructive) say how.
+        fst = str(r.get("FSTOUTPUT", ""))
+        e_inessive = mood == "E-infinitive" and any(
+            e in fst.rsplit("[Tn2]", 1)[-1] for e in ("essa", "essä")
+        )
+        if e_inessive or (
             r.get("PARTICIPLE") == "past_passive" and case == "osanto" and r.get("POSSESSIVE")
         ):
             facts["clause_equivalent"] = True
@@ -100,7 +113,10 @@ def _analyse(word: str) -> WordInfo:
         hyphenated = str(v.hyphenate(word)) if v else word
     syllables = len([p for p in hyphenated.split("-") if p])
     if not readings:
-        return WordInfo((word.lower(),), (word.lower(),), known=False, syllables=syllables)
+        # A word Voikko does not know (yhteensovittaminen) still has an ending: the
+        # heuristic facts are better than none for the official-register rules.
+        return WordInfo((word.lower(),), (word.lower(),), known=False, syllables=syllables,
+                        **heuristic_register_facts(word.lower()))
     bases = tuple(dict.fromkeys(str(r.get("BASEFORM", word)).lower() for r in readings))
     best = max(readings, key=lambda r: str(r.get("STRUCTURE", "")).count("="))
     parts = _parts(word, str(best.get("STRUCTURE", "=")), str(best.get("BASEFORM", word)).lower())

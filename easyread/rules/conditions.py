@@ -4,9 +4,10 @@ ilmene", "tarvittaessa", "om inte annat anges", "should you require", "if not co
 Fixed words and phrases (mikäli, jollei, såvida, in the event of) come from the
 plain-alternatives list. The grammar part:
 - Finnish: a clause equivalent that stands for a "jos/kun" clause (tarvittaessa, oikeuden
-  päättyessä, päätöksen saatuasi; Selkokeskus: avoid clause equivalents), except "mennessä"
-  ("loppuun mennessä" means "by"); and "jos/kun/mikäli" with a passive verb in the same
-  clause (jos hakemus katsotaan puutteelliseksi): who judges?
+  päättyessä, päätöksen saatuasi; Selkokeskus: avoid clause equivalents), except the time
+  words "mennessä" and "kuluessa" ("loppuun mennessä" means "by"); and "jos/kun/mikäli"
+  with a passive verb in the same clause (jos hakemus katsotaan puutteelliseksi): who
+  judges? (Kotus, Virkakielitesti: "Jos saatavaa ei makseta ..." is its example to avoid.)
 - Swedish: a statement that opens with "Skulle" (Skulle behovet förändras, ...; not a
   question: "Skulle du vilja ...?"), and
   "om/när" with an -s passive in the same clause, except verbs whose -s form means that
@@ -28,7 +29,8 @@ from easyread.text import Sentence, Word
 
 RULE = "condition"
 _FI_IF = frozenset(["jos", "kun", "mikäli", "jollei", "ellei"])
-_FI_NOT_CLAUSE_EQUIVALENT = frozenset(["mennessä"])
+# "loppuun mennessä" (by), "30 päivän kuluessa" (within): time words, not hidden clauses.
+_FI_NOT_CLAUSE_EQUIVALENT = frozenset(["mennessä", "kuluessa"])
 _SV_IF = frozenset(["om", "när", "ifall", "såvida"])
 _EN_IF = frozenset(["if", "unless", "once", "until", "when", "where", "whether"])
 _EN_PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|en)$")
@@ -101,27 +103,31 @@ _MESSAGES = {
     "inverted": '"{text}" starts an official condition.',
     "participle": '"{text}" is a condition without a person in it.',
 }
-_SUGGEST = {
-    "fi": 'Write "jos" or "kun" and say who: "Jos sinä tarvitset apua, ..."',
-    "sv": 'Write "om" and say who: "Om du behöver hjälp, ..."',
-    "en": 'Write "if" and say who: "If you need help, ..."',
+_EXAMPLES = {
+    "fi": ("jos", "Jos sinä tarvitset apua, ..."),
+    "sv": ("om", "Om du behöver hjälp, ..."),
+    "en": ("if", "If you need help, ..."),
 }
 _WHY = "A condition should say who does what: the reader must know if it is about them."
 
 
 def condition(ctx: Context) -> Iterator[Finding]:
     yield from list_findings(ctx, RULE, "an official condition")
+    listed = [m.span for m in ctx.plain_matches_for(RULE)]
     finder = {"fi": _fi, "sv": _sv, "en": _en}[ctx.lang]
-    suggestion = _SUGGEST[ctx.lang]
+    word, example = _EXAMPLES[ctx.lang]
+    suggestion = f'Write "{word}" and say who: "{example}"'
     for s in ctx.sentences:
         for first, last, kind in finder(ctx, s):
             span = (first.start, last.end)
-            if ctx.in_plain_match(first.start, first.end) and kind != "passive":
-                continue  # "tarvittaessa" is listed: that finding has the better suggestion
+            if any(a < span[1] and span[0] < b for a, b in listed) or (
+                kind == "clause-equivalent" and ctx.in_plain_match(first.start, first.end)
+            ):
+                continue  # "mikäli", "tarvittaessa" are listed: that finding has the plain word
             yield ctx.finding(
                 RULE, "warning", s, span,
                 _MESSAGES[kind].format(text=ctx.text[span[0]:span[1]]), suggestion,
-                Alternative((suggestion.split(": ", 1)[1],), _WHY),
+                Alternative((example,), _WHY),
             )
 
 

@@ -119,13 +119,10 @@ def _en(ctx: Context, s: Sentence) -> Iterator[tuple[Word, Word, str]]:
             yield w, words[j], ""
 
 
-_SUGGEST = {
-    "fi": ('Say who must do it: "Sinun pitää {verb} ..." or "Me ..."',
-           'Say who must do it: "Sinun pitää ..." or "Me ..."'),
-    "sv": ('Say who must do it: "Du ska {verb} ..." or "Vi ..."',
-           'Say who must do it: "Du ska ..." or "Vi ..."'),
-    "en": ('Say who must do it: "You must ..." or "We will ..."',
-           'Say who must do it: "You must ..." or "We will ..."'),
+_EXAMPLES = {
+    "fi": (("Sinun pitää {verb} ...", "Me ..."), ("Sinun pitää ...", "Me ...")),
+    "sv": (("Du ska {verb} ...", "Vi ..."), ("Du ska ...", "Vi ...")),
+    "en": (("You must ...", "We will ..."), ("You must ...", "We will ...")),
 }
 _WHY = "It does not say who must act; the reader may not know it is them."
 
@@ -138,17 +135,21 @@ def _plain_verb(ctx: Context, verb: str) -> str:
 
 def necessive(ctx: Context) -> Iterator[Finding]:
     yield from list_findings(ctx, RULE, "an official way to say that someone must act")
+    listed = [m.span for m in ctx.plain_matches_for(RULE)]
     finder = {"fi": _fi, "sv": _sv, "en": _en}[ctx.lang]
-    with_verb, without = _SUGGEST[ctx.lang]
+    with_verb, without = _EXAMPLES[ctx.lang]
     for s in ctx.sentences:
         for first, last, verb in finder(ctx, s):
             span = (first.start, last.end)
+            if any(a < span[1] and span[0] < b for a, b in listed):
+                continue  # "on syytä" is listed: that finding has the plain words
             plain = _plain_verb(ctx, verb)
-            suggestion = with_verb.format(verb=plain) if plain else without
+            examples = tuple(e.format(verb=plain) for e in with_verb) if plain else without
             yield ctx.finding(
                 RULE, "warning", s, span,
-                _MESSAGE.format(text=ctx.text[span[0]:span[1]]), suggestion,
-                Alternative((suggestion.split(": ", 1)[1],), _WHY),
+                _MESSAGE.format(text=ctx.text[span[0]:span[1]]),
+                "Say who must do it: " + " or ".join(f'"{e}"' for e in examples),
+                Alternative(examples, _WHY),
             )
 
 

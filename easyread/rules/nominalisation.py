@@ -136,11 +136,7 @@ def _en(ctx: Context, s: Sentence) -> Iterator[tuple[Word, Word, Word]]:
             yield w, last, w
 
 
-_SUGGEST = {
-    "fi": 'Use the verb{verb} and say who does it: "Me ...", "Sinä ..."',
-    "sv": 'Use the verb and say who does it: "Vi ...", "Du ..."',
-    "en": 'Use the verb and say who does it: "We ...", "You ..."',
-}
+_EXAMPLES = {"fi": ("Me ...", "Sinä ..."), "sv": ("Vi ...", "Du ..."), "en": ("We ...", "You ...")}
 _WHY = "A verb says who does what; a noun made from a verb hides it."
 
 
@@ -151,15 +147,20 @@ def nominalisation(ctx: Context) -> Iterator[Finding]:
             span = (first.start, last.end)
             if ctx.in_glossary(noun.start, noun.end):
                 continue  # bedömningen av servicebehovet: a glossary term, explained there
+            if ctx.in_plain_match(noun.start, noun.end):
+                continue  # järjestäminen is listed: that finding has the plain words
             text = ctx.text[span[0]:span[1]]
             verbs = ctx.analyser.word(noun.text).verbs if ctx.lang == "fi" else ()
             if verbs:
                 message = f'"{text}" turns the verb "{verbs[0]}" into a noun: who does it?'
             else:
                 message = f'"{text}" turns a verb into a noun: it does not say who does it.'
-            suggestion = _SUGGEST[ctx.lang].format(verb=f' "{verbs[0]}"' if verbs else "")
+            examples = _EXAMPLES[ctx.lang]
+            verb = f' "{verbs[0]}"' if verbs else ""
+            suggestion = (f"Use the verb{verb} and say who does it: "
+                          + ", ".join(f'"{e}"' for e in examples))
             yield ctx.finding(RULE, "warning", s, span, message, suggestion,
-                              Alternative((suggestion.split(": ", 1)[1],), _WHY))
+                              Alternative(examples, _WHY))
 
 
 RULES = [nominalisation]
