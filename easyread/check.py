@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Mapping
 
 from easyread.analysis import Analyser, get_analyser
@@ -44,7 +45,10 @@ def _official_words(sents: list[Sentence], plain: PlainList, analyser: Analyser,
     out = []
     for s in sents:
         for m in plain.find(s.text, s.start, s.words, analyser):
-            if not any(a <= m.span[0] and m.span[1] <= b for a, b in glossary_spans):
+            # Glossary spans are sorted and do not overlap: look at the last one before.
+            i = bisect_right(glossary_spans, (m.span[0], len(s.text) + s.end)) - 1
+            if not (i >= 0 and glossary_spans[i][0] <= m.span[0]
+                    and m.span[1] <= glossary_spans[i][1]):
                 out.append(m)
     return out
 

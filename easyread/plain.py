@@ -12,7 +12,7 @@ Matching a one-word entry:
   (kyseinen -> kysei-), otherwise the word itself. English drops a final e or y from the
   default stem (commence -> commenc-ed). Irregular stems are written in the data.
 A phrase matches as written (case-insensitive, any spaces) or by its `pattern`, starting
-at the start of a word.
+at the start of a word. Phrases are found first; the words of a phrase are not matched again.
 """
 
 from __future__ import annotations
@@ -28,15 +28,17 @@ from easyread.text import Word
 
 OFFICIAL_WORD = "official-word"
 
-# What may follow a stem (one-word entries without Voikko; always for sv and en).
+# What may follow a stem (one-word entries). Swedish and English endings are few: every form
+# is listed in the word index, so matching is one look-up. Finnish endings are many: without
+# Voikko (or for a word Voikko does not know) any ending of up to 7 letters counts.
+_FI_ENDING = re.compile(r"[a-zåäö]{0,7}")
 _ENDINGS = {
-    "fi": re.compile(r"[a-zåäö]{0,7}"),
-    "sv": re.compile(
-        r"(?:|a|e|n|t|r|s|en|et|er|ar|or|na|ns|ts|as|es|de|te|da|dd|tt|it|its|ade|at|ad|ats"
-        r"|ades|ande|andet|ende|endet|are|arna|erna|orna|ens|ets|ers|ing|ingen|ingar|ning"
-        r"|ningen|ningar|ningarna|d|ts|ts)"
-    ),
-    "en": re.compile(r"(?:|e|s|es|d|ed|ing|ies|ied|ying|[bdgklmnprt](?:ed|ing))"),
+    "sv": ("", "a", "e", "n", "t", "r", "s", "en", "et", "er", "ar", "or", "na", "ns", "ts",
+           "as", "es", "de", "te", "da", "dd", "tt", "it", "its", "ade", "at", "ad", "ats",
+           "ades", "ande", "andet", "ende", "endet", "are", "arna", "erna", "orna", "ens", "ets",
+           "ers", "ing", "ingen", "ingar", "ning", "ningen", "ningar", "ningarna", "d"),
+    "en": ("", "e", "s", "es", "d", "ed", "ing", "ies", "ied", "ying",
+           *(c + e for c in "bdgklmnprt" for e in ("ed", "ing"))),
 }
 
 
@@ -66,34 +68,49 @@ class PlainList:
         self.lang = lang
         self.entries: list[PlainEntry] = []
         self.words: dict[str, PlainEntry] = {}
-        self._stems: dict[str, list[tuple[str, PlainEntry]]] = {}
-        phrase_parts: list[str] = []
-        self._phrases: list[PlainEntry] = []
-        # Longer phrases first: the alternation takes the first branch that matches, and
+        """Official words by form: the base form, and for sv/en every stem + ending."""
+        self._fi_stems: dict[str, list[tuple[str, PlainEntry]]] = {}
+        phrases: list[tuple[PlainEntry, str]] = []
+        # Longer phrases first: an alternation takes the first branch that matches, and
         # "jollei muuta ilmene" says more than "jollei".
-        rows = sorted(entries, key=lambda row: -len(row[0].official))
-        for entry, stems, pattern in rows:
+        for entry, stems, pattern in sorted(entries, key=lambda row: -len(row[0].official)):
             self.entries.append(entry)
             if pattern or " " in entry.official or not entry.official.isalpha():
-                regex = pattern or (
+                phrases.append((entry, pattern or (
                     r"\b" + r"\s+".join(re.escape(w) for w in entry.official.split()) + r"\b"
-                )
-                phrase_parts.append(f"(?P<p{len(self._phrases)}>{regex})")
-                self._phrases.append(entry)
+                )))
                 continue
             self.words.setdefault(entry.official, entry)
             for stem in stems or [_default_stem(lang, entry.official)]:
-                self._stems.setdefault(stem[:3], []).append((stem, entry))
-        # One alternation for all phrases: one regex search per sentence, not one per entry.
-        self._phrase_re = re.compile("|".join(phrase_parts), re.IGNORECASE) if phrase_parts \
-            else None
+                if lang == "fi":
+                    self._fi_stems.setdefault(stem[:3], []).append((stem, entry))
+                else:
+                    for ending in _ENDINGS[lang]:
+                        self.words.setdefault(stem + ending, entry)
+        # Phrases start at a word, so they are tried only at word starts, and only those
+        # whose pattern can begin with the word's first letter (one alternation per letter).
+        self._phrases: dict[str, tuple[re.Pattern[str], list[PlainEntry]]] = {}
+        anywhere = [(e, p) for e, p in phrases if _first_letters(p) is None]
+        letters = {c for _, p in phrases for c in (_first_letters(p) or ())}
+        for c in letters:
+            group = [(e, p) for e, p in phrases if c in (_first_letters(p) or ())] + anywhere
+            self._phrases[c] = (
+                re.compile("|".join(f"(?P<p{i}>{p})" for i, (_, p) in enumerate(group)),
+                           re.IGNORECASE),
+                [e for e, _ in group],
+            )
+        self._anywhere = (
+            re.compile("|".join(f"(?P<p{i}>{p})" for i, (_, p) in enumerate(anywhere)),
+                       re.IGNORECASE),
+            [e for e, _ in anywhere],
+        ) if anywhere else None
 
     def entry_for_word(self, word: str, analyser: Analyser) -> PlainEntry | None:
         low = word.lower()
         found = self.words.get(low)
-        if found:
+        if found or self.lang != "fi":
             return found
-        if self.lang == "fi" and analyser.name == "voikko":
+        if analyser.name == "voikko":
             info = analyser.word(word)
             if info.known:
                 # Compounds are not matched by their last part: -toiminta in päivätoiminta
@@ -102,38 +119,116 @@ class PlainList:
                     if base in self.words:
                         return self.words[base]
                 return None  # Voikko knows the word: its base forms are the whole truth
-        ending = _ENDINGS[self.lang]
-        for stem, entry in self._stems.get(low[:3], ()):
-            if low.startswith(stem) and ending.fullmatch(low, len(stem)):
+        for stem, entry in self._fi_stems.get(low[:3], ()):
+            if low.startswith(stem) and _FI_ENDING.fullmatch(low, len(stem)):
                 return entry
+        return None
+
+    def _phrase_at(self, text: str, pos: int, first: str) -> tuple[PlainEntry, int] | None:
+        found = self._phrases.get(first) or self._anywhere
+        if found is None:
+            return None
+        regex, entries = found
+        m = regex.match(text, pos)
+        if m and m.lastgroup and m.end() > pos:
+            return entries[int(m.lastgroup[1:])], m.end()
         return None
 
     def find(self, text: str, offset: int, words: list[Word], analyser: Analyser
              ) -> list[PlainMatch]:
         """Official words and phrases in one sentence (`text` starts at `offset`)."""
         out: list[PlainMatch] = []
-        if self._phrase_re is not None:
-            # Phrases start at a word: trying only there is several times faster than a
-            # search that tries every alternative at every character.
-            end = 0
-            for w in words:
-                pos = w.start - offset
-                if pos < end:
-                    continue
-                m = self._phrase_re.match(text, pos)
-                if m and m.lastgroup and m.end() > pos:
-                    phrase = self._phrases[int(m.lastgroup[1:])]
-                    out.append(PlainMatch(phrase, (offset + pos, offset + m.end())))
-                    end = m.end()
-        taken = [m.span for m in out]
+        end = 0
         for w in words:
-            if w.is_number or any(a <= w.start < b for a, b in taken):
+            pos = w.start - offset
+            if pos < end:
+                continue  # inside a phrase already found
+            phrase = self._phrase_at(text, pos, w.lower[:1])
+            if phrase is not None:
+                out.append(PlainMatch(phrase[0], (w.start, offset + phrase[1])))
+                end = phrase[1]
+                continue
+            if w.is_number:
                 continue
             entry = self.entry_for_word(w.text, analyser)
             if entry is not None:
                 out.append(PlainMatch(entry, (w.start, w.end)))
-        out.sort(key=lambda m: m.span)
         return out
+
+
+def _first_letters(pattern: str) -> frozenset[str] | None:
+    """The lower-case letters a phrase pattern can start with, or None when that is not
+    plain to see (then the phrase is tried at every word). Reads the forms the data uses:
+    \\b, ^ and lookbehinds before a word, a letter, or a (?:...|...) group of such, and
+    top-level alternatives."""
+    branches = _split_top(pattern)
+    if len(branches) > 1:
+        letters: set[str] = set()
+        for branch in branches:
+            found = _first_letters(branch)
+            if found is None:
+                return None
+            letters |= found
+        return frozenset(letters)
+    p = pattern
+    while True:
+        if p.startswith(("\\b", "\\s")):
+            p = p[2:]
+        elif p.startswith("^"):
+            p = p[1:]
+        elif p.startswith(("(?<=", "(?<!")):
+            close = _group_end(p)
+            if close is None:
+                return None
+            p = p[close + 1:]
+        else:
+            break
+    if p[:1].isalpha():
+        return frozenset(p[0].lower())
+    if p.startswith(("(?:", "(?P<")):
+        close = _group_end(p)
+        if close is None or p[close + 1:close + 2] in ("?", "*"):
+            return None  # an optional group: the phrase can start after it
+        inner = p[3:close] if p.startswith("(?:") else p[p.index(">") + 1:close]
+        return _first_letters(inner)
+    return None
+
+
+def _group_end(p: str) -> int | None:
+    """Index of the parenthesis that closes the group opening at p[0]."""
+    depth, i = 0, 0
+    while i < len(p):
+        if p[i] == "\\":
+            i += 2
+            continue
+        if p[i] == "[":
+            i = p.index("]", i + 1) + 1 if "]" in p[i + 1:] else len(p)
+            continue
+        depth += p[i] == "("
+        depth -= p[i] == ")"
+        if depth == 0:
+            return i
+        i += 1
+    return None
+
+
+def _split_top(p: str) -> list[str]:
+    """A pattern split at the | that are not inside a group or a character class."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(p):
+        if p[i] == "\\":
+            i += 2
+            continue
+        if p[i] == "[":
+            i = p.index("]", i + 1) + 1 if "]" in p[i + 1:] else len(p)
+            continue
+        depth += p[i] == "("
+        depth -= p[i] == ")"
+        if p[i] == "|" and depth == 0:
+            parts.append(p[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, p[start:]]
 
 
 def _default_stem(lang: str, word: str) -> str:

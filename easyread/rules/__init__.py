@@ -35,6 +35,7 @@ class Context:
 
     def __post_init__(self) -> None:
         self._plain_starts = [m.span[0] for m in self.plain_matches]
+        self.sentence_starts = [s.start for s in self.sentences]
 
     def in_plain_match(self, start: int, end: int) -> bool:
         """Inside an official word or phrase that a rule already reports with a suggestion."""

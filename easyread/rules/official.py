@@ -8,6 +8,7 @@ necessive and condition rules use for theirs.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from easyread.model import Alternative, Finding
@@ -21,7 +22,8 @@ def alternative(entry: PlainEntry) -> Alternative:
 
 
 def sentence_at(ctx: Context, offset: int) -> Sentence | None:
-    return next((s for s in ctx.sentences if s.start <= offset < s.end), None)
+    i = bisect_right(ctx.sentence_starts, offset) - 1
+    return ctx.sentences[i] if i >= 0 and offset < ctx.sentences[i].end else None
 
 
 def list_findings(ctx: Context, rule: str, what: str) -> Iterator[Finding]:
