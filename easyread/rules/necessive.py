@@ -38,7 +38,7 @@ _SV_MODALS = frozenset(["ska", "skall", "bör", "måste", "behöver", "borde", "
 _SV_BETWEEN = frozenset(
     [
         "inte", "ej", "omgående", "alltid", "också", "även", "genast", "direkt", "först",
-        "snarast", "därför", "dessutom", "sedan", "då", "normalt", "i", "fortsättningsvis",
+        "snarast", "därför", "dessutom", "sedan", "då", "normalt", "fortsättningsvis",
     ]
 )
 _SV_PARTICIPLE = re.compile(r"(?:ad|at|d|t|en|et|na|da|ta)$")
