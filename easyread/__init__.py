@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from easyread.check import UnsupportedLanguage, check_text
     from easyread.glossary import GlossaryEntry, explain, terms_in
     from easyread.lix import Lix
-    from easyread.model import Finding, Report
+    from easyread.model import Alternative, Finding, Report
     from easyread.settings import RULES, THRESHOLDS, Rule, Thresholds
 
 _EXPORTS = {
@@ -21,6 +21,7 @@ _EXPORTS = {
     "UnsupportedLanguage": "easyread.check",
     "VoikkoUnavailable": "easyread.analysis",
     "Finding": "easyread.model",
+    "Alternative": "easyread.model",
     "Report": "easyread.model",
     "Lix": "easyread.lix",
     "RULES": "easyread.settings",
@@ -33,8 +34,8 @@ _EXPORTS = {
 }
 
 __all__ = [
-    "RULES", "THRESHOLDS", "Finding", "GlossaryEntry", "Lix", "Report", "Rule", "Thresholds",
-    "UnsupportedLanguage", "VoikkoUnavailable", "check_text", "explain", "terms_in",
+    "RULES", "THRESHOLDS", "Alternative", "Finding", "GlossaryEntry", "Lix", "Report", "Rule",
+    "Thresholds", "UnsupportedLanguage", "VoikkoUnavailable", "check_text", "explain", "terms_in",
 ]
 
 

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Mapping
 
-from easyread.analysis import get_analyser
+from easyread.analysis import Analyser, get_analyser
 from easyread.glossary import find_terms
 from easyread.lexicon import lexicon
 from easyread.lix import lix
 from easyread.model import Report
+from easyread.plain import PlainList, PlainMatch, plain_list
 from easyread.rules import Context, all_rules
 from easyread.settings import LANGS, THRESHOLDS, Thresholds
-from easyread.text import line_starts, sentences
+from easyread.text import Sentence, line_starts, sentences
 
 VOIKKO_MISSING_NOTE = "Voikko not available: simpler rules used."
 
@@ -35,6 +37,20 @@ def _clean(text: str) -> str:
         " " if unicodedata.category(c) == "Cc" and c not in "\n\t" else c for c in text
     )
     return MARKUP_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+def _official_words(sents: list[Sentence], plain: PlainList, analyser: Analyser,
+                    glossary_spans: list[tuple[int, int]]) -> list[PlainMatch]:
+    """Official words and phrases, except where the glossary explains a word on purpose."""
+    out = []
+    for s in sents:
+        for m in plain.find(s.text, s.start, s.words, analyser):
+            # Glossary spans are sorted and do not overlap: look at the last one before.
+            i = bisect_right(glossary_spans, (m.span[0], len(s.text) + s.end)) - 1
+            if not (i >= 0 and glossary_spans[i][0] <= m.span[0]
+                    and m.span[1] <= glossary_spans[i][1]):
+                out.append(m)
+    return out
 
 
 def check_text(
@@ -60,11 +76,15 @@ def check_text(
     lex = lexicon(lang)
     sents = sentences(text, lex.abbreviations)
     terms = find_terms(text, lang, analyser)
+    glossary_spans = [m.span for m in terms]
+    plain = plain_list(lang)
     ctx = Context(
         text=text, lang=lang, sentences=sents, analyser=analyser, lexicon=lex,
         thresholds=thresholds, line_starts=line_starts(text), original=original,
-        glossary_spans=[m.span for m in terms],
+        glossary_spans=glossary_spans,
         concepts=[(m.entry.concept, m.form, m.span) for m in terms],
+        plain=plain,
+        plain_matches=_official_words(sents, plain, analyser, glossary_spans),
     )
     report = Report(lang=lang, analyser=analyser.name)
     if lang == "fi" and analyser.name != "voikko":

@@ -8,6 +8,20 @@ from easyread.lix import Lix
 from easyread.settings import Level
 
 
+@dataclass(frozen=True)
+class Alternative:
+    """A plainer way to say what a finding points at, and why."""
+
+    plain: tuple[str, ...]
+    """What to write instead ("heti"; "pyyntö muuttaa päätöstä")."""
+    why: str
+    source: str = ""
+    """The guide the advice comes from; empty when the reason is the curator's own."""
+
+    def as_dict(self) -> dict[str, object]:
+        return {"plain": list(self.plain), "why": self.why, "source": self.source}
+
+
 @dataclass
 class Finding:
     """One problem found in a text, with where it is and what to do."""
@@ -23,6 +37,8 @@ class Finding:
     suggestion: str = ""
     silenced: bool = False
     reason: str | None = None
+    alternative: Alternative | None = None
+    """Plain words to use instead (official-language rules), for `--suggest` and reports."""
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -35,6 +51,7 @@ class Finding:
             "suggestion": self.suggestion,
             "silenced": self.silenced,
             "reason": self.reason,
+            "alternative": self.alternative.as_dict() if self.alternative else None,
         }
 
 

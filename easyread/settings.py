@@ -58,6 +58,10 @@ _RULE_LIST = [
     Rule("idiom", "warning", "Idioms and metaphors"),
     Rule("same-concept", "warning", "Two words for one concept"),
     Rule("person-form", "warning", "Talk to the reader directly (sinä / du / you)"),
+    Rule("official-word", "warning", "Official words and phrases, with plain alternatives"),
+    Rule("necessive", "warning", "Obligations that do not say who must act (on haettava)"),
+    Rule("condition", "warning", "Official or impersonal conditions (mikäli, tarvittaessa)"),
+    Rule("nominalisation", "warning", "Verbs turned into nouns that hide who acts"),
 ]
 
 RULES: dict[str, Rule] = {r.id: r for r in _RULE_LIST}

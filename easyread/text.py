@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # A word: letters, with inner hyphens or apostrophes (e-mail, don't), or a number.
 # Emoji and punctuation are not words.
@@ -19,8 +20,9 @@ class Word:
     start: int
     end: int
 
-    @property
+    @cached_property
     def lower(self) -> str:
+        """Computed once: the rules ask for it many times per word."""
         return self.text.lower()
 
     @property

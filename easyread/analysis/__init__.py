@@ -24,6 +24,25 @@ class WordInfo:
     """The analyser recognised the word."""
     syllables: int = 0
     """Syllables (Voikko hyphenation; without Voikko, vowel groups); 0 when not counted."""
+    # Finnish facts for the official-register rules (rules/necessive.py, conditions.py,
+    # nominalisation.py). A fact holds when SOME reading has it, unless it says otherwise.
+    verbs: tuple[str, ...] = ()
+    """Verbs the word is made from (hakea for haettava, käsitellä for käsittely)."""
+    necessive_participle: bool = False
+    """A present passive participle in the nominative (haettava, tehtävä): "on haettava"."""
+    a_infinitive: bool = False
+    """The basic infinitive (hakea, tehdä): "tulee hakea"."""
+    clause_equivalent: bool = False
+    """A temporal or conditional infinitive (tarvittaessa, päättyessä): a hidden "jos/kun"."""
+    verbal_noun: bool = False
+    """A verb turned into a noun: -minen (järjestäminen) or a noun made from a verb
+    (käsittely, edellytys, arviointi, käyttö)."""
+    minen_noun: bool = False
+    """The -minen form (järjestäminen, hakemisen): always an action, never a thing."""
+    genitive: bool = False
+    """A noun or adjective in the genitive (hakemuksen, palvelujen); not a pronoun."""
+    adessive: bool = False
+    """A word in the adessive (minulla, asiakkaalla): "minulla on tehtävä" is a task."""
 
 
 class Analyser(Protocol):

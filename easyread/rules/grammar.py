@@ -10,8 +10,16 @@ from easyread.rules import Context
 from easyread.text import Sentence, Word
 
 _SV_PARTICIPLE = re.compile(r"(?:ad|at|t|d|en|et|na|ade|ad)$")
-# Genitives (kommunens, barnets, kundernas) and words that only end in -s are not passive.
-_SV_NOT_S = ("ss", "ens", "ets", "ns", "us", "is", "os", "ys", "nas", "ås", "äs")
+# Genitives (kommunens, barnets, kundernas, äpplenas) and words that only end in -s are not
+# passive. A verb stem in -n is (lämnas, beräknas): only -rnas/-enas look like genitives.
+_SV_NOT_S = ("ss", "ens", "ets", "ns", "us", "is", "os", "ys", "rnas", "enas", "ås", "äs")
+
+
+def sv_s_passive(ctx: Context, w: Word) -> bool:
+    """An -s passive verb form (betalas, lämnas, inges): not a genitive, not a deponent."""
+    low = w.lower
+    return (len(low) >= 4 and low.endswith("s") and not low.endswith(_SV_NOT_S)
+            and low not in ctx.lexicon.extra.get("passive_s_exceptions", frozenset()))
 _EN_PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|en)$")
 
 
@@ -26,7 +34,6 @@ def _passive_fi(ctx: Context, s: Sentence) -> Iterator[Word]:
 
 
 def _passive_sv(ctx: Context, s: Sentence) -> Iterator[Word]:
-    exceptions = ctx.lexicon.extra.get("passive_s_exceptions", frozenset())
     aux = ctx.lexicon.extra.get("participle_aux", frozenset())
     not_part = ctx.lexicon.extra.get("not_participles", frozenset())
     prev = ""
@@ -35,8 +42,7 @@ def _passive_sv(ctx: Context, s: Sentence) -> Iterator[Word]:
         # -s passive verbs (betalas, görs, skrevs): not the first word, not a deponent or
         # reciprocal verb (finns, hoppas, träffas: exceptions list), not a genitive or name.
         if (
-            i > 0 and len(low) >= 4 and low.endswith("s") and not low.endswith(_SV_NOT_S)
-            and low not in exceptions and not w.text[0].isupper()
+            i > 0 and sv_s_passive(ctx, w) and not w.text[0].isupper()
             and not ctx.in_glossary(w.start, w.end)
         ) or (prev in aux and _SV_PARTICIPLE.search(low) and low not in not_part):
             yield w

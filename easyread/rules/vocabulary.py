@@ -59,6 +59,8 @@ def rare_word(ctx: Context) -> Iterator[Finding]:
             if (w.is_number or len(w.text) <= 2 or ctx.in_glossary(w.start, w.end)
                     or (i > 0 and w.text[0].isupper()) or w.text.isupper()):
                 continue  # names and acronyms are other rules' business
+            if ctx.in_plain_match(w.start, w.end):
+                continue  # an official word: its own finding says what to write instead
             if _is_rare(ctx, w.text):
                 yield ctx.finding(
                     "rare-word", "warning", s, (w.start, w.end),
