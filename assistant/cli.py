@@ -65,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     handler = getattr(args, "handler", None) or getattr(args, "func", None)
     try:
+        if args.command not in _NO_DATA:
+            _unlock(args)
         if handler is None:
             return _cmd_app(args)
         return int(handler(args))
@@ -73,12 +75,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last guard: a user sees one line, never a traceback
         if os.environ.get("HAAVE_DEBUG"):
             raise
+        if isinstance(getattr(exc, "code", None), str):  # a typed error: its message is plain
+            print(f"haave: {exc}", file=sys.stderr)
+            return 1
         print(
             f"haave: something went wrong ({type(exc).__name__}: {exc}). "
             "Every answer saved so far is kept. Run with HAAVE_DEBUG=1 for details.",
             file=sys.stderr,
         )
         return 1
+
+
+#: Commands that never open the data folder (the others ask its passphrase first, once).
+_NO_DATA = {"check", "schema", "encrypt", "passphrase"}
+
+
+def _data_dir_of(args: argparse.Namespace) -> Path:
+    """The data folder a command will use, as the app and the commands resolve it."""
+    from assistant.store.files import resolve_data_dir
+
+    given = (
+        getattr(args, "data_dir", None)
+        or getattr(args, "play_data_dir", None)
+        or getattr(args, "export_data_dir", None)
+        or args.app_data_dir
+    )
+    if given is None and args.command is None:
+        from assistant.settings import load_settings  # the app also reads it from the settings
+
+        given = load_settings().data_dir
+    return resolve_data_dir(str(given) if given else None)
+
+
+def _unlock(args: argparse.Namespace) -> None:
+    """Ask the data folder's passphrase on a terminal before anything opens it (see unlock)."""
+    from assistant.store.unlock import prepare
+
+    prepare(_data_dir_of(args))
 
 
 def _cmd_app(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ import pytest
 from assistant.dialogue import Answer
 from assistant.plan.build import build_draft
 from assistant.plan.model import Source, Status
+from assistant.store.crypto import read_plain
 from tests.plan.fixtures import PRIVATE_MARKER, TODAY, example_dialogue
 
 
@@ -147,7 +148,7 @@ def test_export_through_the_real_store(tmp_path: Path) -> None:
         opened.answer_step(conv, Answer.words("Aino"), store_mod.Provenance.client())
         opened.confirm("name", True)
     out = export(session.id, "md", "sv", False, tmp_path / "out.md", tmp_path)
-    text = out.read_text(encoding="utf-8")
+    text = read_plain(out).decode("utf-8")  # kept in the (encrypted) data folder: sealed
     assert "Aino" in text and "Namn eller smeknamn" in text
 
 
@@ -169,4 +170,4 @@ def test_cli_records_consent_under_the_session_id(tmp_path: Path) -> None:
         consent = Consent.model_validate(opened.session.extra["plan_consent"])
     assert consent.caseworker_name == "M"
     assert not any("consent" in p.name for p in tmp_path.rglob("*"))
-    assert "palveluohjaaja M" in (tmp_path / "draft-plan-fi.md").read_text(encoding="utf-8")
+    assert "palveluohjaaja M" in read_plain(tmp_path / "draft-plan-fi.md").decode("utf-8")

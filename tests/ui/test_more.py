@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from assistant.settings import Settings
+from assistant.store.crypto import read_plain
 from assistant.ui.app import HaaveApp
 from assistant.ui.screens.themes import MORE
 from assistant.ui.service import Service
@@ -201,7 +202,8 @@ async def test_export_asks_who_may_see_and_the_draft_language(tmp_path: Path) ->
         assert "✅" in await _wait_for_result(app, pilot)
         await pilot.press("escape")
         await pilot.pause()
-    draft = (tmp_path / "data" / "exports" / "draft-plan-sv.html").read_text(encoding="utf-8")
+    draft_path = tmp_path / "data" / "exports" / "draft-plan-sv.html"
+    draft = read_plain(draft_path).decode("utf-8")  # kept in the encrypted data folder
     assert '<html lang="sv"' in draft
     with open_store(tmp_path / "data").open(session_id) as opened:
         consent = opened.session.extra["plan_consent"]
