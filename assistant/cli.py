@@ -115,7 +115,10 @@ def _unlock(args: argparse.Namespace) -> None:
 
 
 def _cmd_app(args: argparse.Namespace) -> int:
+    from assistant.settings import check_settings_file, config_path
     from assistant.ui import run_app  # deferred: Textual loads only when the app starts
+
+    check_settings_file(config_path())  # UnsafeSettings: one plain line, before any screen
 
     if args.dialogue and not Path(args.dialogue).exists():
         from assistant.dialogue.loader import default_root, dialogue_folders

@@ -3,14 +3,20 @@
 The file is JSON or TOML in the platformdirs config folder (`settings.toml` or
 `settings.json`), or wherever `HAAVE_SETTINGS` points. Environment variables win over the
 file: `HAAVE_LANGUAGE=sv`, `HAAVE_THEME=haave-high-contrast`, `HAAVE_AUTO_READ=1`,
-`HAAVE_DATA_DIR=/path`, `HAAVE_SPEECH_COMMAND="espeak-ng -v {voice} {text}"`.
-Never imports textual.
+`HAAVE_DATA_DIR=/path`, `HAAVE_SPEECH_COMMAND="espeak-ng -v {voice} --stdin"`.
+
+The file names the read-aloud program to run, so it is code: it is written 0600 in a 0700
+folder whatever the umask, and a file (or its folder) that other users can change is refused
+with `UnsafeSettings`, whose message says how to fix it. Never imports textual.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import secrets
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -38,8 +44,9 @@ class Settings(BaseModel):
     data_dir: str | None = None
     """Where sessions are kept; None: the platform's data folder."""
 
-    speech_command: str = "espeak-ng -v {voice} {text}"
-    """The read-aloud command. `{voice}` and `{text}` are each one argument; never a shell."""
+    speech_command: str = "espeak-ng -v {voice} --stdin"
+    """The read-aloud command; the text goes to its standard input, never on its command line
+    (a `{text}` left in an older setting is dropped). `{voice}` is one argument; never a shell."""
 
     keymap: dict[str, str] = Field(default_factory=dict)
     """Key bindings by binding id, e.g. {"haave.read_aloud": "f5"} (Textual keymap)."""
@@ -57,10 +64,46 @@ def config_path() -> Path:
     return toml if toml.exists() else folder / "settings.json"
 
 
+class UnsafeSettings(Exception):
+    """The settings file (or its folder) can be changed by other users: it is not used."""
+
+    code = "settings-unsafe"
+
+    def __init__(self, path: Path, reason: str, fix: str) -> None:
+        super().__init__(
+            f"the settings file {path} {reason}, and it names the program Haave runs to read "
+            f"aloud, so Haave does not use it. Check what it says, then fix it with: {fix}"
+        )
+        self.path = path
+
+
+def check_settings_file(path: Path) -> None:
+    """Refuse a settings file that is not ours or that others can change (nor its folder)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return
+    uid = os.geteuid() if hasattr(os, "geteuid") else st.st_uid
+    if st.st_uid != uid:
+        raise UnsafeSettings(path, "belongs to another user", f"rm '{path}'")
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise UnsafeSettings(path, "can be changed by other users", f"chmod 600 '{path}'")
+    folder = path.parent.stat()
+    if folder.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not (
+        folder.st_mode & stat.S_ISVTX and folder.st_uid in (0, uid)
+    ):
+        raise UnsafeSettings(
+            path, "is in a folder other users can change", f"chmod 700 '{path.parent}'"
+        )
+
+
 def _read_file(path: Path) -> dict[str, Any]:
+    check_settings_file(path)
     if not path.exists():
         return {}
     try:
+        if not path.is_file():
+            return {}
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text)
     except (OSError, ValueError):
@@ -87,7 +130,8 @@ def _from_env() -> dict[str, Any]:
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    """Defaults, then the file, then `HAAVE_*` variables. A broken file falls back to defaults."""
+    """Defaults, then the file, then `HAAVE_*` variables. A broken file falls back to defaults;
+    one others can change raises `UnsafeSettings`."""
     data = _read_file(path or config_path())
     data.update(_from_env())
     try:
@@ -101,12 +145,37 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Write the settings as JSON (atomically). Returns the file written."""
+    """Write the settings as JSON, atomically, 0600 in a 0700 folder. Returns the file written."""
     target = path or config_path()
     if target.suffix == ".toml":
         target = target.with_suffix(".json")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(settings.model_dump_json(indent=2), encoding="utf-8")
-    tmp.replace(target)
+    _private_dirs(target.parent)
+    check_settings_file(target)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    data = settings.model_dump_json(indent=2).encode("utf-8")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.fchmod(fd, 0o600)  # whatever the umask
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        tmp.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     return target
+
+
+def _private_dirs(folder: Path) -> None:
+    """Create the folder and its missing parents as 0700 (existing ones are left alone)."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(made, 0o700)
+            os.chmod(made, 0o700)
