@@ -136,7 +136,7 @@ def _cmd_app(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from assistant.dialogue import checks  # deferred: keeps `haave` start-up light
     from assistant.dialogue.loader import DIALOGUE_FILE, default_root, dialogue_folders
-    from assistant.dialogue.yamlio import shown
+    from assistant.dialogue.yamlio import DataFileError, shown
 
     folders: list[Path] = []
     for path in args.paths or [default_root()]:
@@ -155,7 +155,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
     texts = None if args.no_easyread else checks.easyread_checker()
     errors = warnings = 0
     for folder in folders:
-        words = checks.load_service_words(folder.parent)
+        try:
+            words = checks.load_service_words(folder.parent)
+        except DataFileError as exc:
+            for problem in exc.problems:
+                print(problem)
+            errors += len(exc.problems)
+            words = {}
         for finding in checks.check_folder(folder, texts=texts, service_words=words):
             if finding.level == "error":
                 errors += 1
