@@ -9,6 +9,7 @@ from assistant.plan.model import DraftPlan, PlanAnswer, PlanLang
 from assistant.plan.render.common import (
     confirmation,
     has_unconfirmed,
+    isolate_bidi,
     language_name,
     provenance_parts,
     value_text,
@@ -43,7 +44,8 @@ dt { font-weight: bold; } dd { margin: 0 0 0.5em 0; white-space: pre-wrap; }
 
 
 def e(text: str) -> str:
-    return escape(text, quote=True)
+    """Escaped, with any bidi controls kept inside the text (see `isolate_bidi`)."""
+    return escape(isolate_bidi(text), quote=True)
 
 
 def page(lang: PlanLang, title: str, body: list[str], css: str = CSS) -> str:
