@@ -220,3 +220,49 @@ def test_new_keys_use_the_recommended_setting(tmp_path: Path) -> None:
         4,
     )
     assert os.stat(tmp_path / "real" / crypto.KEY_FILE).st_mode & 0o777 == 0o600
+
+
+def _asker(answers: list[str]) -> tuple[list[str], object]:
+    asked: list[str] = []
+
+    def ask(prompt: str) -> str:
+        asked.append(prompt)
+        return answers.pop(0)
+
+    return asked, ask
+
+
+def test_a_new_folder_on_a_terminal_explains_and_asks_twice(
+    tmp_path: Path, dialogue: Dialogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.store.unlock import prepare
+
+    monkeypatch.delenv("HAAVE_PASSPHRASE_FILE")
+    said: list[str] = []
+    answers = ["short", "long enough one", "not the same", "long enough one", "long enough one"]
+    asked, ask = _asker(answers)
+    prepare(tmp_path / "new", ask=ask, say=said.append, interactive=True)  # type: ignore[arg-type]
+    assert "forgotten" in said[0] and "nobody can open" in said[0]
+    assert len(asked) == 5 and any("too short" in s for s in said)
+    store = LocalSessionStore(tmp_path / "new")  # unlocked in this process: no prompt
+    assert store.encrypted
+    store.create("Aino", dialogue, "fi")
+    crypto.forget()
+    asked, ask = _asker(["wrong passphrase", "long enough one"])
+    prepare(tmp_path / "new", ask=ask, say=said.append, interactive=True)  # type: ignore[arg-type]
+    assert "does not open" in said[-1]
+    assert [s.alias for s in LocalSessionStore(tmp_path / "new").list()] == ["Aino"]
+
+
+def test_the_passphrase_command(
+    store: LocalSessionStore, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.store.cli import main
+
+    new = _passphrase_file(tmp_path, "the next passphrase", "new")
+    assert main(["passphrase", "--new-passphrase-file", str(new)]) == 0
+    crypto.forget()
+    monkeypatch.setenv("HAAVE_PASSPHRASE_FILE", str(new))
+    assert LocalSessionStore(data_dir).encrypted
+    plain = LocalSessionStore(tmp_path / "plain", encrypt_new=False)
+    assert main(["passphrase", "--data-dir", str(plain.root)]) == 1  # not encrypted: says so
