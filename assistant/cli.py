@@ -100,22 +100,28 @@ def _data_dir_of(args: argparse.Namespace) -> Path:
         or getattr(args, "export_data_dir", None)
         or args.app_data_dir
     )
-    if given is None and args.command is None:
-        from assistant.settings import load_settings  # the app also reads it from the settings
+    if given is None and args.command is None and not os.environ.get("HAAVE_DATA_DIR"):
+        from assistant.settings_file import config_path, raw_value  # as the app reads it
 
-        given = load_settings().data_dir
+        found = raw_value(config_path(), "data_dir")
+        given = found if isinstance(found, str) else None
     return resolve_data_dir(str(given) if given else None)
 
 
 def _unlock(args: argparse.Namespace) -> None:
-    """Ask the data folder's passphrase on a terminal before anything opens it (see unlock)."""
-    from assistant.store.unlock import prepare
+    """Ask the data folder's passphrase on a terminal before anything opens it (see unlock),
+    and for the app, say in one line what stops it (an unsafe folder, no passphrase) before
+    any screen is drawn."""
+    from assistant.store.unlock import check_ready, prepare
 
-    prepare(_data_dir_of(args))
+    root = _data_dir_of(args)
+    prepare(root)
+    if args.command is None:
+        check_ready(root)
 
 
 def _cmd_app(args: argparse.Namespace) -> int:
-    from assistant.settings import check_settings_file, config_path
+    from assistant.settings_file import check_settings_file, config_path
     from assistant.ui import run_app  # deferred: Textual loads only when the app starts
 
     check_settings_file(config_path())  # UnsafeSettings: one plain line, before any screen

@@ -16,15 +16,31 @@ import contextlib
 import json
 import os
 import secrets
-import stat
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+# the file's place and safety live in a module without pydantic, so `haave` can check them
+# before the app starts without slowing its first frame; re-exported here
+from assistant.settings_file import (
+    SETTINGS_ENV,
+    UnsafeSettings,
+    check_settings_file,
+    config_path,
+)
+
 ENV_PREFIX = "HAAVE_"
-SETTINGS_ENV = "HAAVE_SETTINGS"
+__all__ = [
+    "SETTINGS_ENV",
+    "Settings",
+    "UnsafeSettings",
+    "check_settings_file",
+    "config_path",
+    "load_settings",
+    "save_settings",
+]
 
 
 class Settings(BaseModel):
@@ -50,51 +66,6 @@ class Settings(BaseModel):
 
     keymap: dict[str, str] = Field(default_factory=dict)
     """Key bindings by binding id, e.g. {"haave.read_aloud": "f5"} (Textual keymap)."""
-
-
-def config_path() -> Path:
-    """The settings file in use (it may not exist yet)."""
-    override = os.environ.get(SETTINGS_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_config_dir  # deferred: only needed when no override
-
-    folder = Path(user_config_dir("haave", appauthor=False))
-    toml = folder / "settings.toml"
-    return toml if toml.exists() else folder / "settings.json"
-
-
-class UnsafeSettings(Exception):
-    """The settings file (or its folder) can be changed by other users: it is not used."""
-
-    code = "settings-unsafe"
-
-    def __init__(self, path: Path, reason: str, fix: str) -> None:
-        super().__init__(
-            f"the settings file {path} {reason}, and it names the program Haave runs to read "
-            f"aloud, so Haave does not use it. Check what it says, then fix it with: {fix}"
-        )
-        self.path = path
-
-
-def check_settings_file(path: Path) -> None:
-    """Refuse a settings file that is not ours or that others can change (nor its folder)."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return
-    uid = os.geteuid() if hasattr(os, "geteuid") else st.st_uid
-    if st.st_uid != uid:
-        raise UnsafeSettings(path, "belongs to another user", f"rm '{path}'")
-    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        raise UnsafeSettings(path, "can be changed by other users", f"chmod 600 '{path}'")
-    folder = path.parent.stat()
-    if folder.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not (
-        folder.st_mode & stat.S_ISVTX and folder.st_uid in (0, uid)
-    ):
-        raise UnsafeSettings(
-            path, "is in a folder other users can change", f"chmod 700 '{path.parent}'"
-        )
 
 
 def _read_file(path: Path) -> dict[str, Any]:

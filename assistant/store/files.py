@@ -145,3 +145,20 @@ def remove_stale_tmp(folder: Path) -> None:
     for tmp in folder.glob(f"{TMP_PREFIX}*"):
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def is_new_folder(root: Path) -> bool:
+    """True for a data folder that holds no sessions, index or key yet."""
+    from assistant.store.crypto import is_encrypted
+
+    if not root.exists():
+        return True
+    if is_encrypted(root) or (root / "index.json").exists():
+        return False
+    sessions = root / "sessions"
+    try:
+        return not sessions.is_dir() or not any(
+            p for p in sessions.iterdir() if not p.name.startswith(TMP_PREFIX)
+        )
+    except OSError:
+        return False

@@ -41,6 +41,7 @@ from assistant.store.files import (
     TMP_PREFIX,
     ensure_dir,
     fsync_dir,
+    is_new_folder,
     remove_stale_tmp,
 )
 from assistant.store.lock import SessionLock, folder_lock
@@ -73,21 +74,6 @@ DERIVED_FOLDERS = ("exports", "plan-consent")
 
 def new_id() -> str:
     return uuid.uuid4().hex
-
-
-def is_new_folder(root: Path) -> bool:
-    """True for a data folder that holds no sessions, index or key yet."""
-    if not root.exists():
-        return True
-    if crypto.is_encrypted(root) or (root / "index.json").exists():
-        return False
-    sessions = root / "sessions"
-    try:
-        return not sessions.is_dir() or not any(
-            p for p in sessions.iterdir() if not p.name.startswith(TMP_PREFIX)
-        )
-    except OSError:
-        return False
 
 
 class LocalSessionStore(SessionStore):

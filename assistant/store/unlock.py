@@ -18,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.store import crypto
-from assistant.store.errors import StoreError, WrongPassphrase
-from assistant.store.files import ensure_dir
+from assistant.store.errors import PassphraseNeeded, StoreError, WrongPassphrase
+from assistant.store.files import check_private_folder, ensure_dir, is_new_folder
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
@@ -76,8 +76,6 @@ def prepare(
     interactive: bool | None = None,
 ) -> None:
     """Unlock (or set up) the data folder `root` before the store is opened."""
-    from assistant.store.local import is_new_folder
-
     if interactive is None:
         interactive = sys.stdin.isatty()
     if os.environ.get(crypto.ENV_PASSPHRASE_FILE) or not interactive:
@@ -91,3 +89,16 @@ def prepare(
         passphrase = ask_new_passphrase(ask, say)
         crypto.create_key(ensure_dir(root), passphrase)
         say(f"The data folder {root} is now locked with your passphrase.")
+
+
+def check_ready(root: Path) -> None:
+    """Raise what opening the store would, without loading it: `UnsafeFolder`, or
+    `PassphraseNeeded` when no passphrase is at hand (so the app never starts to fail)."""
+    if root.exists():
+        check_private_folder(root)
+    if os.environ.get(crypto.ENV_PASSPHRASE_FILE) or crypto.real(root) in crypto.unlocked:
+        return
+    if crypto.is_encrypted(root):
+        raise PassphraseNeeded(root)
+    if is_new_folder(root):
+        raise PassphraseNeeded(root, new=True)
