@@ -393,7 +393,9 @@ def vault_for_root(root: Path, *, new: bool, encrypt_new: bool = True) -> Vault 
     is at hand."""
     vault = unlocked.get(real(root))
     if vault is not None:
-        return vault
+        if is_encrypted(root):
+            return vault
+        forget(root)  # the folder was replaced meanwhile: that key is not its key
     if is_encrypted(root):
         passphrase = passphrase_from_env()
         if passphrase is None:
