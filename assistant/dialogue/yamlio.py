@@ -37,6 +37,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:seq",
 }
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
 
 #: A path into a YAML document: keys and list indexes, e.g. ("themes", 0, "steps", 2).
 Loc = tuple[str | int, ...]
@@ -228,4 +229,6 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        if node.tag == _STR_TAG:
+            return node.value  # most values: text as written (what the constructor returns)
         return self.constructor.construct_object(node)
