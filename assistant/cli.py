@@ -67,6 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     handler = args.handler or args.func
     try:
+        if args.command not in _NO_DATA:
+            _unlock(args)
         if handler is None:
             return _cmd_app(args)
         return int(handler(args))
@@ -75,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last guard: a user sees one line, never a traceback
         if os.environ.get("HAAVE_DEBUG"):
             raise
+        if isinstance(getattr(exc, "code", None), str):  # a typed error: its message is plain
+            print(f"haave: {exc}", file=sys.stderr)
+            return 1
         print(
             f"haave: something went wrong ({type(exc).__name__}: {exc}). "
             "Every answer saved so far is kept. Run with HAAVE_DEBUG=1 for details.",
@@ -83,8 +88,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+#: Commands that never open the data folder (the others ask its passphrase first, once).
+_NO_DATA = {"check", "schema", "encrypt", "passphrase"}
+
+
+def _data_dir_of(args: argparse.Namespace) -> Path:
+    """The data folder a command will use, as the app and the commands resolve it."""
+    from assistant.store.files import resolve_data_dir
+
+    given = (
+        getattr(args, "data_dir", None)
+        or getattr(args, "play_data_dir", None)
+        or getattr(args, "export_data_dir", None)
+        or args.app_data_dir
+    )
+    if given is None and args.command is None and not os.environ.get("HAAVE_DATA_DIR"):
+        from assistant.settings_file import config_path, raw_value  # as the app reads it
+
+        found = raw_value(config_path(), "data_dir")
+        given = found if isinstance(found, str) else None
+    return resolve_data_dir(str(given) if given else None)
+
+
+def _unlock(args: argparse.Namespace) -> None:
+    """Ask the data folder's passphrase on a terminal before anything opens it (see unlock),
+    and for the app, say in one line what stops it (an unsafe folder, no passphrase) before
+    any screen is drawn."""
+    from assistant.store.unlock import check_ready, prepare
+
+    root = _data_dir_of(args)
+    prepare(root)
+    if args.command is None:
+        check_ready(root)
+
+
 def _cmd_app(args: argparse.Namespace) -> int:
+    from assistant.settings_file import check_settings_file, config_path
     from assistant.ui import run_app  # deferred: Textual loads only when the app starts
+
+    check_settings_file(config_path())  # UnsafeSettings: one plain line, before any screen
 
     if args.dialogue and not Path(args.dialogue).exists():
         from assistant.dialogue.loader import default_root, dialogue_folders
@@ -102,7 +144,7 @@ def _cmd_app(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from assistant.dialogue import checks  # deferred: keeps `haave` start-up light
     from assistant.dialogue.loader import DIALOGUE_FILE, default_root, dialogue_folders
-    from assistant.dialogue.yamlio import shown
+    from assistant.dialogue.yamlio import DataFileError, shown
 
     folders: list[Path] = []
     for path in args.paths or [default_root()]:
@@ -121,7 +163,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
     texts = None if args.no_easyread else checks.easyread_checker()
     errors = warnings = 0
     for folder in folders:
-        words = checks.load_service_words(folder.parent)
+        try:
+            words = checks.load_service_words(folder.parent)
+        except DataFileError as exc:
+            for problem in exc.problems:
+                print(problem)
+            errors += len(exc.problems)
+            words = {}
         for finding in checks.check_folder(folder, texts=texts, service_words=words):
             if finding.level == "error":
                 errors += 1

@@ -17,7 +17,7 @@ from assistant.dialogue import graph
 from assistant.dialogue.loader import LoadedDialogue, load
 from assistant.dialogue.model import END_THEME, Condition, Dialogue, Step, StepKind, Texts, Theme
 from assistant.dialogue.testplan import plan_paths, run_plan
-from assistant.dialogue.yamlio import DataFileError, read_yaml, shown
+from assistant.dialogue.yamlio import DataFileError, Problem, bulk, read_yaml, shown
 
 Level = Literal["error", "warning"]
 MAX_CHOICES = 5
@@ -74,11 +74,12 @@ def check_folder(
     service_words: dict[str, list[str]] | None = None,
 ) -> list[Finding]:
     """Every finding for one dialogue folder (the dialogue and its test plans)."""
-    try:
-        loaded = load(folder)
-    except DataFileError as exc:
-        return [Finding(p.path, p.line, p.step_id, "error", p.message) for p in exc.problems]
-    findings = list(check_dialogue(loaded, texts=texts, service_words=service_words))
+    with bulk():
+        try:
+            loaded = load(folder)
+        except DataFileError as exc:
+            return [Finding(p.path, p.line, p.step_id, "error", p.message) for p in exc.problems]
+        findings = list(check_dialogue(loaded, texts=texts, service_words=service_words))
     findings += run_plans(loaded)
     return findings
 
@@ -151,12 +152,11 @@ def _flow(theme: Theme, at: Callable[..., Finding]) -> Iterator[Finding]:
         if step.id not in seen:
             yield at(step.id, "error", "no path leads to this step: link it or remove it")
     ends = graph.can_reach_end(flow)
+    reach: graph.Reach | None = None
     for step in theme.steps:
         if step.id in seen and step.id not in ends:
-            on_loop = step.id in graph.reachable(flow, step.id) - {step.id} or any(
-                step.id in graph.reachable(flow, t) for t in flow[step.id]
-            )
-            if on_loop:
+            reach = reach or graph.Reach(flow)
+            if reach.on_loop(step.id):
                 yield at(step.id, "error", "this step is in a loop with no way out: add an exit")
             else:
                 yield at(step.id, "error", "dead end: the theme cannot go on from here")
@@ -165,16 +165,15 @@ def _flow(theme: Theme, at: Callable[..., Finding]) -> Iterator[Finding]:
 def _conditions(dialogue: Dialogue, at: Callable[..., Finding]) -> Iterator[Finding]:
     order = {t.id: i for i, t in enumerate(dialogue.themes)}
     for theme in dialogue.themes:
-        flow = graph.edges(theme)
+        reach = graph.Reach(graph.edges(theme))
         for step in theme.steps:
-            before = graph.ancestors(flow, step.id)
             uses: list[tuple[Condition, bool]] = []
             if step.when is not None:
                 uses.append((step.when, False))
             uses += [(b.when, True) for b in step.branches]
             for condition, is_branch in uses:
                 yield from _condition(
-                    dialogue, theme, step, condition, is_branch, before, order, at
+                    dialogue, theme, step, condition, is_branch, reach, order, at
                 )
 
 
@@ -184,7 +183,7 @@ def _condition(
     step: Step,
     condition: Condition,
     is_branch: bool,
-    before: set[str],
+    reach: graph.Reach,
     order: dict[str, int],
     at: Callable[..., Finding],
 ) -> Iterator[Finding]:
@@ -200,7 +199,11 @@ def _condition(
             continue
         same = other_theme.id == theme.id
         answered_earlier = (
-            same and (other.id in before or (is_branch and other.id == step.id))
+            same
+            and (
+                (other.id != step.id and reach.leads_to(other.id, step.id))
+                or (is_branch and other.id == step.id)
+            )
         ) or (not same and order[other_theme.id] < order[theme.id])
         if same and not answered_earlier:
             yield at(
@@ -271,7 +274,13 @@ def load_service_words(root: Path) -> dict[str, list[str]]:
     path = root / SERVICE_WORDS_FILE
     if not path.exists():
         return {}
+    if root.resolve() not in path.resolve().parents:
+        raise DataFileError(
+            [Problem(path, None, None, f"{SERVICE_WORDS_FILE} must be a file in {shown(root)}")]
+        )
     data: Any = read_yaml(path).data or {}
+    if not isinstance(data, dict) or not all(isinstance(v, list | None) for v in data.values()):
+        raise DataFileError([Problem(path, 1, None, "give a list of words for each language")])
     return {str(k): [str(w).lower() for w in v or []] for k, v in data.items()}
 
 
@@ -321,7 +330,7 @@ def run_plans(loaded: LoadedDialogue) -> list[Finding]:
     paths = plan_paths(loaded.folder)
     for path in paths:
         try:
-            run = run_plan(path, loaded.dialogue)
+            run = run_plan(path, loaded.dialogue, folder=loaded.folder)
         except DataFileError as exc:
             findings += [
                 Finding(p.path, p.line, p.step_id, "error", p.message) for p in exc.problems

@@ -13,9 +13,26 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant.dialogue.model import Dialogue, DialogueFile, Theme, ThemeFile
-from assistant.dialogue.yamlio import DataFileError, Loc, Problem, YamlDoc, read_yaml
+from assistant.dialogue.yamlio import DataFileError, Loc, Problem, YamlDoc, bulk, read_yaml
+from assistant.ids import is_id
 
 DIALOGUE_FILE = "dialogue.yaml"
+
+
+class DialogueNotFound(Exception):
+    """A session names a dialogue that is not on this device (or an id that is no dialogue's).
+
+    `code` is stable, for the UI to show its own words."""
+
+    code = "dialogue-not-found"
+
+    def __init__(self, dialogue_id: str) -> None:
+        shown_id = dialogue_id[:40] if is_id(dialogue_id) else repr(dialogue_id[:40])
+        super().__init__(
+            f"the dialogue '{shown_id}' is not on this device, so its sessions cannot be opened "
+            "here; install it, or a Haave that has it"
+        )
+        self.dialogue_id = dialogue_id
 
 
 @dataclass
@@ -45,6 +62,34 @@ def dialogue_folders(root: Path | None = None) -> list[Path]:
     return sorted(p.parent for p in root.glob(f"*/{DIALOGUE_FILE}"))
 
 
+def known_dialogue(dialogue_id: str, root: Path | None = None) -> Path:
+    """The folder of the dialogue `dialogue_id` among the dialogues on this device.
+
+    A session's dialogue id is data read from a file: it is only ever matched against the
+    known dialogue folders' names, never joined into a path. Raises `DialogueNotFound`."""
+    if is_id(dialogue_id):
+        for folder in dialogue_folders(root):
+            if folder.name == dialogue_id:
+                return folder
+    raise DialogueNotFound(dialogue_id)
+
+
+def load_known(dialogue_id: str, root: Path | None = None) -> Dialogue:
+    """The dialogue a session names, from the known ones. Raises `DialogueNotFound`, or
+    `DataFileError` when the dialogue on this device has problems."""
+    dialogue = load_dialogue(known_dialogue(dialogue_id, root))
+    if dialogue.id != dialogue_id:
+        raise DialogueNotFound(dialogue_id)
+    return dialogue
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """True when `path`, links followed, is `folder` or inside it."""
+    resolved = path.resolve()
+    base = folder.resolve()
+    return resolved == base or base in resolved.parents
+
+
 def load_dialogue(path: Path) -> Dialogue:
     """Load one dialogue (its folder or its dialogue.yaml). Raises `DataFileError`."""
     return load(path).dialogue
@@ -52,6 +97,11 @@ def load_dialogue(path: Path) -> Dialogue:
 
 def load(path: Path) -> LoadedDialogue:
     """Load one dialogue with the places of its steps. Raises `DataFileError`."""
+    with bulk():
+        return _load(path)
+
+
+def _load(path: Path) -> LoadedDialogue:
     main_path = path / DIALOGUE_FILE if path.is_dir() else path
     if not main_path.exists():
         raise DataFileError(
@@ -60,6 +110,10 @@ def load(path: Path) -> LoadedDialogue:
                     main_path, None, None, f"no {DIALOGUE_FILE} here; a dialogue folder needs one"
                 )
             ]
+        )
+    if not inside(main_path, main_path.parent):
+        raise DataFileError(
+            [Problem(main_path, None, None, f"{DIALOGUE_FILE} must be a file in the folder")]
         )
     doc = read_yaml(main_path)
     if not isinstance(doc.data, dict):

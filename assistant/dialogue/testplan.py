@@ -131,8 +131,15 @@ class PlanRun:
         return not self.problems
 
 
-def read_plan(path: Path) -> tuple[TestPlan, YamlDoc]:
-    """Read and validate a test plan file. Raises `DataFileError`."""
+def read_plan(path: Path, folder: Path | None = None) -> tuple[TestPlan, YamlDoc]:
+    """Read and validate a test plan file. Raises `DataFileError`.
+
+    With `folder` (the dialogue folder), a plan that is, or links to, a file outside it is
+    refused before it is read, so nothing from such a file reaches the output."""
+    if folder is not None and not _inside(path, folder):
+        raise DataFileError(
+            [Problem(path, None, None, "a test plan must be a file inside the dialogue folder")]
+        )
     doc = read_yaml(path)
     try:
         return TestPlan.model_validate(doc.data), doc
@@ -146,11 +153,15 @@ def read_plan(path: Path) -> tuple[TestPlan, YamlDoc]:
         raise DataFileError(problems) from None
 
 
-def run_plan(path: Path, dialogue: Dialogue, plan: TestPlan | None = None) -> PlanRun:
-    """Walk the plan at `path` through `dialogue`; every mismatch becomes a problem."""
+def run_plan(
+    path: Path, dialogue: Dialogue, plan: TestPlan | None = None, folder: Path | None = None
+) -> PlanRun:
+    """Walk the plan at `path` through `dialogue`; every mismatch becomes a problem.
+
+    `folder` is the dialogue folder the plan must be inside (see `read_plan`)."""
     doc: YamlDoc | None = None
     if plan is None:
-        plan, doc = read_plan(path)
+        plan, doc = read_plan(path, folder)
     run = PlanRun(plan, path, Conversation(dialogue))
     facts = plan.session.facts()
     run.conversation.record_known(known_answers(dialogue, facts, run.conversation.state.answers))
@@ -219,6 +230,12 @@ def _check_end(run: PlanRun, doc: YamlDoc | None) -> None:
         run.problems.append(
             Problem(run.path, line, here, f"the walk should stop at '{plan.ends.at}', not {where}")
         )
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    resolved = path.resolve()
+    base = folder.resolve()
+    return base in resolved.parents
 
 
 def plan_paths(folder: Path) -> list[Path]:

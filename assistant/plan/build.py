@@ -49,8 +49,14 @@ SECTION_ALIASES: dict[str, str] = {
     "decisions": "decision_support",
 }
 
-# C0/C1 control characters other than tab and newline: never wanted, and invalid in DOCX XML.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0/C1 control characters other than tab and newline, lone surrogates, and the
+# noncharacters (U+FDD0-U+FDEF, U+xFFFE/U+xFFFF of every plane): never wanted, and invalid
+# (or discouraged) in XML, so one of them would break the DOCX export.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
+    + "]"
+)
 
 
 def local_time(at: datetime, lang: LangCode) -> str:
@@ -59,7 +65,8 @@ def local_time(at: datetime, lang: LangCode) -> str:
 
 
 def clean(text: str) -> str:
-    """The client's words with control characters replaced (everything else verbatim)."""
+    """The client's words with control and XML-invalid characters replaced by U+FFFD
+    (everything else verbatim)."""
     return _CONTROL.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 

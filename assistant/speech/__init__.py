@@ -1,20 +1,25 @@
 """Read aloud: speak a text with an offline backend (espeak-ng first), never blocking the UI.
 
-The backend is a command template (a setting), e.g. ``espeak-ng -v {voice} {text}``. It is
-split into arguments once; `{voice}` and `{text}` are replaced inside single arguments, so
-the text can never be read by a shell. Never imports textual.
+The backend is a command template (a setting), e.g. ``espeak-ng -v {voice} --stdin``. It is
+split into arguments once and `{voice}` is replaced inside single arguments, so nothing is
+ever read by a shell. The text itself, often the client's own answers at the read-back, goes
+to the program's standard input, never on its command line where any user of the machine
+could see it (`ps`); an argument holding `{text}`, from older settings, is left out.
+Never imports textual.
 """
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 import shutil
 import subprocess
+import threading
 from dataclasses import dataclass, field
 
 from assistant.languages import language
 
-DEFAULT_COMMAND = "espeak-ng -v {voice} {text}"
+DEFAULT_COMMAND = "espeak-ng -v {voice} --stdin"
 
 
 
@@ -29,11 +34,11 @@ class Speaker:
     command: str = DEFAULT_COMMAND
     _process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
-    def argv(self, text: str, lang: str) -> list[str]:
-        """The command's arguments for this text (text passed as one argument)."""
+    def argv(self, lang: str) -> list[str]:
+        """The command's arguments: the voice filled in, no text (it goes to stdin)."""
         voice = language(lang).voice
         parts = shlex.split(self.command)
-        return [p.replace("{voice}", voice).replace("{text}", text) for p in parts]
+        return [p.replace("{voice}", voice) for p in parts if "{text}" not in p]
 
     @property
     def program(self) -> str:
@@ -48,15 +53,16 @@ class Speaker:
         if not self.available():
             raise SpeechUnavailable(self.program or "espeak-ng")
         self.stop()
-        text = text.replace("\n", ". ")
-        if text.startswith("-"):
-            text = " " + text  # never read as an option by the program
-        self._process = subprocess.Popen(
-            self.argv(text, lang),
-            stdin=subprocess.DEVNULL,
+        process = subprocess.Popen(
+            self.argv(lang),
+            stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        self._process = process
+        data = text.replace("\n", ". ").encode("utf-8")
+        # fed by a thread: a program that does not read its input never blocks the UI
+        threading.Thread(target=_feed, args=(process, data), daemon=True).start()
 
     def stop(self) -> None:
         process = self._process
@@ -67,3 +73,13 @@ class Speaker:
     @property
     def speaking(self) -> bool:
         return self._process is not None and self._process.poll() is None
+
+
+def _feed(process: subprocess.Popen[bytes], data: bytes) -> None:
+    stdin = process.stdin
+    if stdin is None:
+        return
+    with contextlib.suppress(OSError, ValueError):  # the program ended or was stopped
+        stdin.write(data)
+    with contextlib.suppress(OSError, ValueError):
+        stdin.close()

@@ -21,6 +21,7 @@ from assistant.store.model import (
     Preferences,
     Provenance,
     Session,
+    SessionListing,
     SessionSummary,
     StepAnswers,
 )
@@ -141,7 +142,13 @@ class SessionStore(ABC):
 
     @abstractmethod
     def list(self, *, archived: bool = True) -> list[SessionSummary]:
-        """Every session, newest meeting first; `archived=False` hides archived ones."""
+        """Every session that can be read, newest meeting first; `archived=False` hides
+        archived ones. `listing()` also names the sessions that cannot be read."""
+
+    @abstractmethod
+    def listing(self, *, archived: bool = True) -> SessionListing:
+        """The sessions that can be read, each one that cannot (with its error code and
+        message, never silently left out), and notices. Never fails for one bad session."""
 
     @abstractmethod
     def resolve(self, key: str) -> str:

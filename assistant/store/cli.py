@@ -1,4 +1,4 @@
-"""`haave sessions`, `haave delete`, `haave session export|import`: the store's commands.
+"""The store's commands: `sessions`, `delete`, `session export|import`, `encrypt`, `passphrase`.
 
 The main CLI calls `add_parsers(subparsers)`; each sub-command sets `func`, so the caller
 runs `args.func(args)` and returns its exit code. Errors print one line to stderr, never a
@@ -8,6 +8,7 @@ traceback. SESSION is an id, a unique id prefix, or a unique alias.
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,12 +23,20 @@ if TYPE_CHECKING:
 Command = Callable[[argparse.Namespace], int]
 
 
+def _root(args: argparse.Namespace) -> Path:
+    from assistant.store.files import resolve_data_dir
+
+    return resolve_data_dir(getattr(args, "data_dir", None))
+
+
 def _store(args: argparse.Namespace) -> LocalSessionStore:
     # deferred: `haave` builds its parser without loading pydantic and tinydb
-    from assistant.store.files import resolve_data_dir
     from assistant.store.local import LocalSessionStore
+    from assistant.store.unlock import prepare
 
-    return LocalSessionStore(resolve_data_dir(getattr(args, "data_dir", None)))
+    root = _root(args)
+    prepare(root)
+    return LocalSessionStore(root)
 
 
 def _fail(message: str) -> int:
@@ -66,13 +75,16 @@ def _line(s: SessionSummary) -> str:
 def cmd_sessions(args: argparse.Namespace) -> int:
     """List the sessions in the data folder."""
     store = _store(args)
-    sessions = store.list(archived=not getattr(args, "hide_archived", False))
-    for notice in store.notices:
+    listing = store.listing(archived=not getattr(args, "hide_archived", False))
+    for notice in listing.notices:
         print(f"haave: {notice}", file=sys.stderr)
-    if not sessions:
+    if not listing.sessions and not listing.unreadable:
         print(f"No sessions in {store.root}.")
-    for summary in sessions:
+    for summary in listing.sessions:
         print(_line(summary))
+    for bad in listing.unreadable:
+        name = bad.alias or "?"
+        print(f"{bad.id[:8]}  {name:<20}  CANNOT BE OPENED ({bad.code}): {bad.message}")
     return 0
 
 
@@ -120,6 +132,62 @@ def cmd_session_import(args: argparse.Namespace) -> int:
     return 0
 
 
+@_guarded
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    """Lock a plain data folder with a passphrase (or finish a migration a crash cut short)."""
+    from assistant.store import crypto
+    from assistant.store.encrypt import encrypt_folder, plain_files
+    from assistant.store.unlock import SETUP_TEXT, ask_new_passphrase
+
+    root = _root(args)
+    if crypto.is_encrypted(root) and not plain_files(root):
+        print(f"The data folder {root} is encrypted already.")
+        return 0
+    passphrase = crypto.passphrase_from_env()
+    if passphrase is None:
+        if not sys.stdin.isatty():
+            return _fail(f"not encrypted: set {crypto.ENV_PASSPHRASE_FILE} or run on a terminal")
+        if crypto.is_encrypted(root):
+            passphrase = getpass.getpass(f"Passphrase for {root}: ")
+        else:
+            print(SETUP_TEXT, file=sys.stderr)
+            passphrase = ask_new_passphrase()
+    report = encrypt_folder(root, passphrase)
+    print(
+        f"Encrypted {report.sealed} file(s) in {root}"
+        + (f" ({report.already} were done already)" if report.already else "")
+        + ". Copies the disk kept of the old plain files are not wiped: on a device that was "
+        "lost or shared before, full-disk encryption is the answer."
+    )
+    return 0
+
+
+@_guarded
+def cmd_passphrase(args: argparse.Namespace) -> int:
+    """Change the passphrase of an encrypted data folder (the key is re-wrapped, not the data)."""
+    from assistant.store import crypto
+    from assistant.store.unlock import ask_new_passphrase
+
+    root = _root(args)
+    if not crypto.is_encrypted(root):
+        return _fail(f"the data folder {root} is not encrypted; run 'haave encrypt' first")
+    old = crypto.passphrase_from_env()
+    interactive = sys.stdin.isatty()
+    if old is None:
+        if not interactive:
+            return _fail(f"set {crypto.ENV_PASSPHRASE_FILE} or run on a terminal")
+        old = getpass.getpass(f"Passphrase now for {root}: ")
+    if args.new_passphrase_file:
+        new = Path(args.new_passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
+    elif interactive:
+        new = ask_new_passphrase()
+    else:
+        return _fail("give the new passphrase with --new-passphrase-file or run on a terminal")
+    crypto.change_passphrase(root, old, new)
+    print(f"The passphrase of {root} was changed. The old one no longer opens it.")
+    return 0
+
+
 def _data_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
@@ -153,6 +221,16 @@ def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
     p.add_argument("file", metavar="FILE")
     _data_dir(p)
     p.set_defaults(func=cmd_session_import)
+
+    p = subparsers.add_parser("encrypt", help="lock a plain data folder with a passphrase")
+    _data_dir(p)
+    p.set_defaults(func=cmd_encrypt)
+    p = subparsers.add_parser("passphrase", help="change the data folder's passphrase")
+    p.add_argument(
+        "--new-passphrase-file", metavar="FILE", help="read the new passphrase from FILE"
+    )
+    _data_dir(p)
+    p.set_defaults(func=cmd_passphrase)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,9 @@ These pydantic models are what the UI, the draft plan and the export read. Rules
   revision clears it.
 - `private` answers are kept on this device but left out of every export.
 - Times are timezone-aware UTC.
+- Every id (session, dialogue, participant, step, and those in the engine state) fits the one
+  id pattern of `assistant.ids`: a file holding anything else is refused as damaged, an
+  import as not importable.
 New fields must have defaults (older files then still load); a change of meaning needs a
 migration in `assistant.store.migrations`.
 """
@@ -23,6 +26,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validato
 
 from assistant.dialogue.answers import Answer
 from assistant.dialogue.engine import EngineState
+from assistant.ids import SafeId, is_id
 from assistant.languages import LangCode
 
 
@@ -48,7 +52,7 @@ class _Model(BaseModel):
 class Participant(_Model):
     """A person taking part. `id` is short and stable within the session (e.g. 'p1')."""
 
-    id: str = Field(min_length=1)
+    id: SafeId
     name: str = Field(min_length=1, description="Name or alias, as the client wants it.")
     role: Role
 
@@ -58,7 +62,7 @@ class Meeting(_Model):
 
     number: int = Field(ge=1)
     started: AwareDatetime
-    present: list[str] = Field(default_factory=list, description="Participant ids.")
+    present: list[SafeId] = Field(default_factory=list, description="Participant ids.")
 
 
 class AnsweredBy(StrEnum):
@@ -82,7 +86,7 @@ class Provenance(_Model):
     """Who gave an answer, and who helped."""
 
     by: AnsweredBy
-    participant: str | None = Field(
+    participant: SafeId | None = Field(
         None, description="Who helped (client_with_support), whose view, or who wrote the note."
     )
 
@@ -123,7 +127,7 @@ class AnswerRecord(_Model):
 class StepAnswers(_Model):
     """Everything said about one step."""
 
-    step_id: str
+    step_id: SafeId
     client: list[AnswerRecord] = Field(
         default_factory=list, description="The client's revisions, oldest first."
     )
@@ -163,9 +167,9 @@ class SessionProgress(_Model):
 class SessionHeader(_Model):
     """A session without its answers: what the index and lists show."""
 
-    id: str
+    id: SafeId
     alias: str = Field(min_length=1, description="The client's name or alias.")
-    dialogue_id: str
+    dialogue_id: SafeId
     dialogue_version: int
     language: LangCode
     created: AwareDatetime
@@ -180,6 +184,25 @@ class SessionHeader(_Model):
         default_factory=dict, description="Room for later issues (e.g. consent) before a migration."
     )
 
+    @model_validator(mode="after")
+    def _state_ids(self) -> SessionHeader:
+        state = self.state
+        if state is None:
+            return self
+        ids = [
+            state.dialogue_id,
+            *([state.step_id] if state.step_id is not None else []),
+            *state.history,
+            *state.answers,
+            *state.themes_done,
+            *state.asked_again,
+            *state.unplaced,
+        ]
+        bad = next((i for i in ids if not is_id(i)), None)
+        if bad is not None:
+            raise ValueError(f"the saved place names {bad[:40]!r}, which is not a valid id")
+        return self
+
     def participant(self, participant_id: str) -> Participant | None:
         return next((p for p in self.participants if p.id == participant_id), None)
 
@@ -187,7 +210,14 @@ class SessionHeader(_Model):
 class Session(SessionHeader):
     """A whole session: the header and the answers to every step, by step id."""
 
-    steps: dict[str, StepAnswers] = Field(default_factory=dict)
+    steps: dict[SafeId, StepAnswers] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _steps_keyed_by_their_id(self) -> Session:
+        for key, step in self.steps.items():
+            if key != step.step_id:
+                raise ValueError(f"the answers kept under '{key}' are for '{step.step_id}'")
+        return self
 
     def header(self) -> SessionHeader:
         return SessionHeader.model_validate(self.model_dump(exclude={"steps"}))
@@ -221,3 +251,20 @@ class SessionSummary(_Model):
             archived=header.archived,
             progress=header.progress,
         )
+
+
+class UnreadableSession(_Model):
+    """A session folder that `list()` could not read: shown, marked, never silently gone."""
+
+    id: str
+    code: str = Field(description="The error code, as on `StoreError.code` (see the README).")
+    message: str = Field(description="What is wrong and what to do, in plain English.")
+    alias: str | None = Field(None, description="The alias last seen, when the index had it.")
+
+
+class SessionListing(_Model):
+    """What `SessionStore.listing()` found: the sessions it read, and those it could not."""
+
+    sessions: list[SessionSummary] = Field(default_factory=list)
+    unreadable: list[UnreadableSession] = Field(default_factory=list)
+    notices: list[str] = Field(default_factory=list)

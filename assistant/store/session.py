@@ -21,7 +21,15 @@ from tinydb.table import Document
 from assistant.dialogue.answers import Answer
 from assistant.dialogue.engine import EngineState
 from assistant.store.api import OpenSession
-from assistant.store.errors import SessionDamaged, SessionNotFound, StoreError
+from assistant.store.errors import (
+    NotASessionFolder,
+    SaveFailed,
+    SessionDamaged,
+    SessionNotFound,
+    SessionUnreadable,
+    StateMismatch,
+    StoreError,
+)
 from assistant.store.files import atomic_write, remove_stale_tmp
 from assistant.store.lock import SessionLock
 from assistant.store.migrations import SESSION
@@ -97,6 +105,24 @@ def write_new(paths: SessionPaths, session: Session) -> None:
     atomic_write(paths.file, encode(SESSION, {"tables": tables_of(session)}))
 
 
+def check_session_files(paths: SessionPaths, session_id: str) -> None:
+    """Refuse a folder whose session file is missing with no copy, or is not a file."""
+    if not (paths.file.exists() or paths.backup.exists()):
+        raise NotASessionFolder(session_id, paths.folder, "it holds no session file")
+    for path in (paths.file, paths.backup):
+        if path.exists() and not path.is_file():
+            raise NotASessionFolder(session_id, paths.folder, f"{path.name} is not a file")
+
+
+def check_consistent(session: Session, session_id: str) -> None:
+    """The folder names the session; the saved place must belong to the session's dialogue."""
+    if session.id != session_id:
+        session.id = session_id  # a copied folder: the folder's name is the id that works
+    state = session.state
+    if state is not None and state.dialogue_id != session.dialogue_id:
+        raise StateMismatch(session_id, session.dialogue_id, state.dialogue_id)
+
+
 class LocalOpenSession(OpenSession):
     """A session file opened under its lock."""
 
@@ -110,13 +136,18 @@ class LocalOpenSession(OpenSession):
             self._lock.acquire()
         except FileNotFoundError:
             raise SessionNotFound(session_id) from None
+        except OSError as exc:
+            raise SessionUnreadable(session_id, exc.strerror or str(exc)) from None
         try:
-            if not (paths.file.exists() or paths.backup.exists()):
-                raise SessionNotFound(session_id, "it was deleted")
+            check_session_files(paths, session_id)
             remove_stale_tmp(paths.folder)
             self._storage = AtomicStorage(paths.file, SESSION, backup=paths.backup)
             self._db = TinyDB(storage=lambda: self._storage)
-            self._session, self._doc_ids = self._load(session_id)
+            try:
+                self._session, self._doc_ids = self._load(session_id)
+            except OSError as exc:
+                raise SessionUnreadable(session_id, exc.strerror or str(exc)) from None
+            check_consistent(self._session, session_id)
         except BaseException:
             self._lock.release()
             raise
@@ -309,8 +340,6 @@ class LocalOpenSession(OpenSession):
                     data = self._session.steps[step_id].model_dump(mode="json")
                     steps.upsert(Document(data, doc_id=doc_id))
         except OSError as exc:
-            with contextlib.suppress(FileDamaged, OSError):
+            with contextlib.suppress(FileDamaged, OSError, StoreError):
                 self._session, self._doc_ids = self._read()  # memory back in step with the disk
-            raise StoreError(
-                f"could not save ({exc.strerror or exc}); everything saved before is safe"
-            ) from exc
+            raise SaveFailed.of(exc) from exc

@@ -42,7 +42,14 @@ def decode(path: Path, kind: str, raw: bytes) -> dict[str, Any]:
     """The body of a file of `kind`, migrated to the current schema.
 
     Raises `FileDamaged` for anything unreadable and `NewerVersionError` for a newer schema.
+    A sealed file (encrypted data folder) is opened first; see `crypto`.
     """
+    from assistant.store.crypto import SealBroken, open_for  # deferred: cryptography on use
+
+    try:
+        raw = open_for(path, raw)
+    except SealBroken as exc:
+        raise FileDamaged(path, str(exc)) from None
     try:
         doc = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

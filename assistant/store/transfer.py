@@ -9,15 +9,20 @@ A file that is not such an export, is damaged, or comes from a newer Haave is re
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from assistant.ids import explain
 from assistant.store.errors import ImportRefused, NewerVersionError
 from assistant.store.files import atomic_write
 from assistant.store.migrations import EXPORT
 from assistant.store.model import Session, now_utc
 from assistant.store.storage import FileDamaged, decode, encode
+
+#: No session export is near this size; a bigger file is refused before it is read.
+MAX_EXPORT_BYTES = 64 * 1024 * 1024
 
 
 def without_private(session: Session) -> Session:
@@ -47,6 +52,11 @@ def write_export(session: Session, path: Path, *, include_private: bool = False)
 def read_export(path: Path) -> Session:
     """The session in an export file. Raises `ImportRefused` with the reason."""
     try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise ImportRefused(f"{path} is not a file; nothing was imported")
+        if st.st_size > MAX_EXPORT_BYTES:
+            raise ImportRefused(f"{path} is too big to be a Haave session export")
         raw = path.read_bytes()
     except OSError as exc:
         raise ImportRefused(f"cannot read {path}: {exc.strerror or exc}") from None
@@ -61,6 +71,26 @@ def read_export(path: Path) -> Session:
             f"{path} comes from a newer version of Haave; update Haave to import it"
         ) from exc
     try:
-        return Session.model_validate(body["session"])
-    except (KeyError, ValidationError):
+        session = Session.model_validate(body["session"])
+    except KeyError:
         raise ImportRefused(f"{path} is damaged or incomplete; nothing was imported") from None
+    except ValidationError as exc:
+        raise ImportRefused(
+            f"{path} is damaged or incomplete ({_first_problem(exc)}); nothing was imported"
+        ) from None
+    state = session.state
+    if state is not None and state.dialogue_id != session.dialogue_id:
+        raise ImportRefused(
+            f"{path} is damaged: the session is for the dialogue '{session.dialogue_id}' but its "
+            f"saved place belongs to '{state.dialogue_id}'; nothing was imported"
+        )
+    return session
+
+
+def _first_problem(exc: ValidationError) -> str:
+    """The first validation error in words, e.g. "id: ... is not a valid id"."""
+    error = exc.errors()[0]
+    where = ".".join(str(p) for p in error["loc"]) or "the session"
+    if error["type"] == "string_pattern_mismatch":
+        return f"{where}: {explain('value', error.get('input'))}"
+    return f"{where}: {str(error['msg']).removeprefix('Value error, ')}"

@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 
 from tests.bench import Row
 
 
+def _passphrase() -> None:
+    """New data folders are encrypted: give the benchmarks' apps and stores a passphrase."""
+    if os.environ.get("HAAVE_PASSPHRASE_FILE"):
+        return
+    fd, name = tempfile.mkstemp(prefix="haave-bench-passphrase-")
+    os.write(fd, b"a bench passphrase\n")
+    os.close(fd)
+    os.environ["HAAVE_PASSPHRASE_FILE"] = name
+
+
 def main(argv: list[str]) -> int:
+    _passphrase()
     wanted = set(argv)
     rows: list[Row] = []
     here = Path(__file__).parent

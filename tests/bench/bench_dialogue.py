@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
+from pathlib import Path
 
 from assistant.dialogue.answers import Answer
 from assistant.dialogue.checks import check_folder, easyread_checker, load_service_words
@@ -10,6 +13,9 @@ from assistant.dialogue.engine import Conversation
 from assistant.dialogue.loader import default_root, dialogue_folders, load
 from assistant.dialogue.model import StepKind
 from tests.bench import Row, median_ms, timings
+from tests.bench.big_dialogue import write_big
+
+BIG = 10_000
 
 
 def _check_all(with_texts: bool) -> None:
@@ -47,6 +53,7 @@ def run() -> list[Row]:
             Row("haave check, with easy-read", f"{median_ms(full):.0f} ms", "< 1000 ms",
                 median_ms(full) < 1000)
         )
+    rows += _big_check()
     biggest = max((load(f).dialogue for f in folders), key=lambda d: len(d.steps()))
     moves = 0
     start = time.perf_counter()
@@ -54,4 +61,31 @@ def run() -> list[Row]:
         moves += _walk(Conversation(biggest))
     rate = moves / (time.perf_counter() - start)
     rows.append(Row(f"engine steps per second ({biggest.id})", f"{rate:,.0f}/s"))
+    return rows
+
+
+def _big_check() -> list[Row]:
+    """`haave check` (structure, no easy-read) on generated dialogues of 1,000 and 10,000
+    steps: the time should grow about tenfold, not a thousandfold."""
+    root = Path(tempfile.mkdtemp(prefix="haave-bench-check-"))
+    rows = []
+    try:
+        seconds = {}
+        for steps in (1_000, BIG):
+            folder = write_big(root / str(steps), steps)
+            t0 = time.perf_counter()
+            findings = check_folder(folder)
+            seconds[steps] = time.perf_counter() - t0
+            assert not findings, findings[:3]
+        rows.append(Row("haave check, 1,000 generated steps", f"{seconds[1_000]:.2f} s"))
+        rows.append(
+            Row(
+                f"haave check, {BIG:,} generated steps",
+                f"{seconds[BIG]:.2f} s ({seconds[BIG] / seconds[1_000]:.0f}x the 1,000)",
+                "< 5 s",
+                seconds[BIG] < 5,
+            )
+        )
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
     return rows

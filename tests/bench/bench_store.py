@@ -1,8 +1,8 @@
 """Session store: save latency at 1, 100 and 10,000 sessions beside a bare atomic write,
-and the long crash run (1000 SIGKILLs).
+with and without encryption at rest, and the long crash run (1000 SIGKILLs, encrypted).
 
-Every figure is measured in this run on the same disk. The saves of the three stores and
-the bare write are interleaved round by round, so drift of the disk hits them alike.
+Every figure is measured in this run on the same disk. The saves of every store and the
+bare write are interleaved round by round, so drift of the disk hits them alike.
 """
 
 from __future__ import annotations
@@ -17,13 +17,14 @@ import time
 from pathlib import Path
 
 from assistant.dialogue import Answer, Dialogue, load_dialogue
-from assistant.store import LocalSessionStore, OpenSession, Provenance
+from assistant.store import LocalSessionStore, OpenSession, Provenance, crypto
 from assistant.store.migrations import SESSION
 from assistant.store.storage import encode
 from tests.bench import Row, median_ms, p95_ms
 from tests.store.crash import crash_run
 
 SIZES = (1, 100, 10_000)
+ENCRYPTED_SIZES = (1, 100)
 ROUNDS = 300
 PREFILLED_STEPS = 30
 EXAMPLE = Path(__file__).resolve().parents[2] / "dialogues" / "example"
@@ -36,7 +37,7 @@ def _fill(store: LocalSessionStore, dialogue: Dialogue, count: int) -> str:
         s.start_meeting(["client"])
         for i in range(PREFILLED_STEPS):
             s.record(f"step-{i}", Answer.words(f"answer number {i} " * 3), Provenance.client())
-    raw = json.loads((store.sessions_dir / sid / "session.json").read_bytes())
+    raw = json.loads(crypto.read_plain(store.sessions_dir / sid / "session.json"))
     tables = raw["tables"]
     header = tables["session"]["1"]
     for n in range(1, count):
@@ -45,7 +46,7 @@ def _fill(store: LocalSessionStore, dialogue: Dialogue, count: int) -> str:
         folder = store.sessions_dir / other
         folder.mkdir(mode=0o700)
         path = folder / "session.json"
-        path.write_bytes(encode(SESSION, {"tables": tables}))
+        path.write_bytes(crypto.seal_for(path, encode(SESSION, {"tables": tables})))
         path.chmod(0o600)
     store.list()  # build the index, as a device with this many sessions has it
     return sid
@@ -68,9 +69,14 @@ def _save_latency(root: Path, dialogue: Dialogue) -> list[Row]:
     opened: dict[str, OpenSession] = {}
     t0 = time.perf_counter()
     for size in SIZES:
-        store = LocalSessionStore(root / f"store-{size}")
+        store = LocalSessionStore(root / f"store-{size}", encrypt_new=False)
         sid = _fill(store, dialogue, size)
         opened[str(size)] = store.open(sid)
+    for size in ENCRYPTED_SIZES:
+        store = LocalSessionStore(root / f"encrypted-{size}")  # new: encrypted
+        assert store.encrypted
+        sid = _fill(store, dialogue, size)
+        opened[f"enc-{size}"] = store.open(sid)
     setup = time.perf_counter() - t0
     os.sync()  # the fast setup wrote without fsync: flush it so it does not land in a save
     bare_dir = root / "bare"
@@ -102,6 +108,23 @@ def _save_latency(root: Path, dialogue: Dialogue) -> list[Row]:
         )
         for size in SIZES
     ]
+    for size in ENCRYPTED_SIZES:
+        key = f"enc-{size}"
+        rows.append(
+            Row(
+                f"store: save one answer, {size:,} sessions, encrypted",
+                f"median {med[key]:.2f} ms, p95 {p95_ms(samples[key]):.2f} ms",
+            )
+        )
+        ratio = med[key] / med[str(size)]
+        rows.append(
+            Row(
+                f"store: encrypted / plain save, {size:,} sessions (median)",
+                f"{ratio:.2f}x",
+                "<= 1.5x",
+                ratio <= 1.5,
+            )
+        )
     rows.append(
         Row(
             "store: bare atomic fsync'd write, same bytes",
@@ -112,9 +135,9 @@ def _save_latency(root: Path, dialogue: Dialogue) -> list[Row]:
     rows.append(
         Row("store: save at 10,000 / save at 1 (median)", f"{scale:.2f}x", "<= 1.2x", scale <= 1.2)
     )
-    over = max(med[str(s)] for s in SIZES) / med["bare"]
+    over = max(med[k] for k in opened) / med["bare"]
     rows.append(Row("store: save / bare write (median)", f"{over:.2f}x", "<= 3x", over <= 3))
-    big = LocalSessionStore(root / f"store-{SIZES[-1]}")
+    big = LocalSessionStore(root / f"store-{SIZES[-1]}", encrypt_new=False)
     t1 = time.perf_counter()
     big.list()
     rows.append(
@@ -127,11 +150,11 @@ def _save_latency(root: Path, dialogue: Dialogue) -> list[Row]:
 
 
 def _crash(root: Path, dialogue: Dialogue) -> list[Row]:
-    result = crash_run(root / "crash", dialogue, kills=1000, seed=1000)
-    ok = not result.lost and not result.problems
+    result = crash_run(root / "crash", dialogue, kills=1000, seed=1000)  # a new folder: encrypted
+    ok = not result.lost and not result.problems and crypto.is_encrypted(root / "crash")
     return [
         Row(
-            "store: crash run, SIGKILL at random moments",
+            "store: crash run (encrypted), SIGKILL at random moments",
             f"{result.kills} kills ({result.kills_while_saving} while saving), "
             f"{result.acknowledged} acked saves, {len(result.lost)} lost, "
             f"{len(result.problems)} repairs, {result.seconds:.0f} s",
@@ -144,7 +167,17 @@ def _crash(root: Path, dialogue: Dialogue) -> list[Row]:
 def run() -> list[Row]:
     dialogue = load_dialogue(EXAMPLE)
     root = Path(tempfile.mkdtemp(prefix="haave-bench-store-"))
+    secret = root / "passphrase"
+    secret.write_text("a bench passphrase\n")
+    secret.chmod(0o600)
+    before = os.environ.get(crypto.ENV_PASSPHRASE_FILE)
+    os.environ[crypto.ENV_PASSPHRASE_FILE] = str(secret)  # new folders here are encrypted
     try:
         return _save_latency(root, dialogue) + _crash(root, dialogue)
     finally:
+        if before is None:
+            os.environ.pop(crypto.ENV_PASSPHRASE_FILE, None)
+        else:
+            os.environ[crypto.ENV_PASSPHRASE_FILE] = before
+        crypto.forget()
         shutil.rmtree(root, ignore_errors=True)

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import TEST_PASSPHRASE
+
 TMUX = shutil.which("tmux")
 
 BIN = Path(sys.executable).parent
@@ -30,6 +32,10 @@ WIDTH, HEIGHT = 100, 30
 def app_env(root: Path) -> dict[str, str]:
     """The environment of an app under test: nothing outside `root` is read or written."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("HAAVE_")}
+    secret = root / "passphrase"  # the data folder is encrypted, as a new one in use is
+    secret.write_text(TEST_PASSPHRASE + "\n")
+    secret.chmod(0o600)
+    env["HAAVE_PASSPHRASE_FILE"] = str(secret)
     for name in ("data", "config", "xdg-config", "xdg-data", "xdg-cache", "xdg-state"):
         (root / name).mkdir(parents=True, exist_ok=True)
     env.update(

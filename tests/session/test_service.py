@@ -19,6 +19,7 @@ from assistant.session import (
     Sessions,
 )
 from assistant.session.dialogues import Dialogues
+from assistant.store.crypto import read_plain
 from assistant.store.errors import StoreError
 from tests.session.conftest import write_dialogue
 
@@ -302,7 +303,7 @@ def test_keep_private_and_consent_and_export(sessions: Sessions, data_dir: Path)
     active.consent(["caseworker"])
     done = active.export("html", "sv")
     assert done.path.parent == data_dir / "exports" / active.id
-    page = done.path.read_text(encoding="utf-8")
+    page = read_plain(done.path).decode("utf-8")  # kept sealed in the data folder
     assert "Laulaa" not in page and "Utkast till stödplan" in page
     assert done.path.stat().st_mode & 0o777 == 0o600
     mine = active.export("md", mine=True)

@@ -26,6 +26,7 @@ from assistant.store import (
 )
 from assistant.store.session import SessionPaths
 from tests.store.helpers import answer_step
+from tests.store.raw import plain, write
 
 
 def _answered(store: LocalSessionStore, dialogue: Dialogue, text: str = "Aino") -> str:
@@ -123,25 +124,27 @@ def test_lock_is_released_when_the_holder_is_killed(
 
 
 def _bump_schema(path: Path, schema: int) -> bytes:
-    doc = json.loads(path.read_bytes())
+    doc = json.loads(plain(path))
     doc["schema"] = schema
-    raw = json.dumps(doc).encode()
-    path.write_bytes(raw)
-    return raw
+    write(path, json.dumps(doc).encode())
+    return path.read_bytes()
 
 
 def test_newer_schema_is_refused_and_left_alone(
     store: LocalSessionStore, dialogue: Dialogue
 ) -> None:
     sid = _answered(store, dialogue)
+    store.list()  # the index knows the alias
     paths = SessionPaths(store.sessions_dir / sid)
     raw = _bump_schema(paths.file, 99)
     with pytest.raises(NewerVersionError, match="newer version of Haave"):
         store.open(sid)
     assert paths.file.read_bytes() == raw
     assert not list(paths.folder.glob("*.damaged-*"))
-    store.list()  # listing skips it with a notice, and does not touch it
-    assert store.notices and paths.file.read_bytes() == raw
+    listing = store.listing()  # listed as made by a newer Haave, and not touched
+    assert listing.sessions == []
+    assert [(u.id, u.code, u.alias) for u in listing.unreadable] == [(sid, "newer-version", "Aino")]
+    assert paths.file.read_bytes() == raw
 
 
 def test_older_schema_is_migrated(
@@ -158,7 +161,7 @@ def test_older_schema_is_migrated(
     with store.open(sid) as s:
         assert s.history("name")[0].answer.text == "Aino"
         s.start_meeting([])
-    assert json.loads(paths.file.read_bytes())["schema"] == 2
+    assert json.loads(plain(paths.file))["schema"] == 2
 
 
 @pytest.mark.parametrize(
@@ -171,6 +174,10 @@ def test_older_schema_is_migrated(
             lambda raw: raw.replace(b'"steps"', b'"stepz"', 1).replace(b'"text"', b'"txet"'),
             id="wrong-fields",
         ),
+        pytest.param(
+            lambda raw: raw.replace(b'"step_id":"name"', b'"step_id":"../../x"', 1),
+            id="bad-id",
+        ),
     ],
 )
 def test_damaged_file_is_set_aside_and_backup_restored(
@@ -180,8 +187,9 @@ def test_damaged_file_is_set_aside_and_backup_restored(
     with store.open(sid) as s:
         s.start_meeting(["client"])  # the backup now holds the answer too
     paths = SessionPaths(store.sessions_dir / sid)
-    bad = damage(paths.file.read_bytes())  # type: ignore[operator]
-    paths.file.write_bytes(bad)
+    bad = damage(plain(paths.file))  # type: ignore[operator]
+    write(paths.file, bad)
+    bad = paths.file.read_bytes()
     with store.open(sid) as s:
         assert s.notices and "damaged" in s.notices[0] and "last good copy" in s.notices[0]
         assert s.history("name")[0].answer.text == "Aino"
@@ -201,6 +209,7 @@ def test_damaged_without_backup_is_kept_and_reported(
     with pytest.raises(SessionDamaged, match="no good copy") as info:
         store.open(sid)
     assert info.value.kept is not None and info.value.kept.read_bytes().startswith(b'{"format"')
+    assert info.value.code == "session-damaged"
 
 
 def test_index_is_rebuilt_when_damaged_or_missing(
@@ -211,7 +220,7 @@ def test_index_is_rebuilt_when_damaged_or_missing(
     store.index_path.write_bytes(b"{garbage")
     assert [s.id for s in store.list()] == [sid]
     assert store.notices
-    assert json.loads(store.index_path.read_bytes())["format"] == "haave-index"
+    assert json.loads(plain(store.index_path))["format"] == "haave-index"
     store.index_path.unlink()
     assert [s.progress.answered for s in store.list()] == [1]
 

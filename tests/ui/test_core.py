@@ -77,10 +77,17 @@ def test_settings_layers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert load_settings(path).language == "en"
 
 
-def test_speech_passes_text_as_one_argument() -> None:
-    speaker = Speaker("espeak-ng -v {voice} {text}")
-    argv = speaker.argv("hello; rm -rf / $(x) `y`", "fi")
-    assert argv == ["espeak-ng", "-v", "fi", "hello; rm -rf / $(x) `y`"]
+def test_speech_text_goes_to_stdin_never_the_command_line(tmp_path: Path) -> None:
+    assert Speaker().argv("fi") == ["espeak-ng", "-v", "fi", "--stdin"]
+    assert Speaker("espeak-ng -v {voice} {text}").argv("sv") == ["espeak-ng", "-v", "sv"]
+    heard = tmp_path / "heard"
+    speaker = Speaker(f"sh -c 'cat > {heard}; ps -o args= -p $$ >> {heard}'")
+    secret = "-my answer; rm -rf / $(x) `y`"
+    speaker.say(secret, "fi")
+    assert speaker._process is not None
+    speaker._process.wait(timeout=30)
+    said = heard.read_text()
+    assert said.startswith(secret) and said.count(secret) == 1  # read from stdin, not argv
 
 
 def test_speech_unavailable_is_clear() -> None:
@@ -91,8 +98,7 @@ def test_speech_unavailable_is_clear() -> None:
 
 
 def test_speech_does_not_block() -> None:
-    speaker = Speaker("sleep 5 {text}")  # a stand-in program that takes a while
-    speaker.command = "sleep {text}"
+    speaker = Speaker("sleep 5")  # a stand-in program that takes a while
     speaker.say("5", "fi")
     assert speaker.speaking
     speaker.stop()

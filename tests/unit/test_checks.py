@@ -20,11 +20,19 @@ def example(tmp_path: Path) -> Path:
     return folder
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Write shared values out in full: data files refuse anchors and aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def edit(folder: Path, change) -> None:  # type: ignore[no-untyped-def]
     path = folder / "dialogue.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    text = yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False)
+    path.write_text(text, encoding="utf-8")
 
 
 def step(data: dict, step_id: str) -> dict:  # type: ignore[type-arg]

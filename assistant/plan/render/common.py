@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from enum import Enum
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
 from assistant.languages import LangCode
 from assistant.plan.model import DraftPlan, PlanAnswer, Source, Status
 from assistant.plan.texts import draft_text
@@ -57,3 +62,79 @@ def language_name(code: str, lang: LangCode) -> str:
 
 def has_unconfirmed(plan: DraftPlan) -> bool:
     return bool(plan.unconfirmed)
+
+
+# -- bidi controls in the client's words ------------------------------------------------------
+
+#: Embeddings and overrides (LRE, RLE, PDF, LRO, RLO) close with PDF; isolates (LRI, RLI,
+#: FSI) with PDI. Marks (LRM, RLM, ALM) need no closing.
+_OPEN_EMBED = "\u202a\u202b\u202d\u202e"
+_PDF = "\u202c"
+_OPEN_ISOLATE = "\u2066\u2067\u2068"
+_PDI = "\u2069"
+_FSI = "\u2068"
+BIDI_CONTROLS = frozenset(_OPEN_EMBED + _PDF + _OPEN_ISOLATE + _PDI + "\u200e\u200f\u061c")
+
+
+def isolate_bidi(text: str) -> str:
+    """A text holding bidi controls, made so they cannot reach past it (a U+202E in an
+    answer must not turn the rest of the document around).
+
+    Each line's embeddings and isolates are closed at its end, closers without an opener are
+    dropped, and the text is wrapped in FSI ... PDI. Text without bidi controls is returned
+    unchanged."""
+    if not BIDI_CONTROLS.intersection(text):
+        return text
+    out: list[str] = []
+    open_: list[str] = []  # the closer each open embedding or isolate needs
+
+    def close_all() -> None:
+        out.extend(reversed(open_))
+        open_.clear()
+
+    for ch in text:
+        if ch in _OPEN_EMBED:
+            open_.append(_PDF)
+        elif ch in _OPEN_ISOLATE:
+            open_.append(_PDI)
+        elif ch == _PDF:
+            if not open_ or open_[-1] != _PDF:
+                continue  # nothing of this line to close: dropped
+            open_.pop()
+        elif ch == _PDI:
+            if _PDI not in open_:
+                continue
+            while open_[-1] != _PDI:  # a PDI closes the embeddings inside its isolate too
+                out.append(open_.pop())
+            open_.pop()
+        elif ch == "\n":
+            close_all()
+        out.append(ch)
+    close_all()
+    return f"{_FSI}{''.join(out)}{_PDI}"
+
+
+Plan = TypeVar("Plan", bound=BaseModel)
+
+
+def with_isolated_bidi(plan: Plan) -> Plan:
+    """A copy of the plan whose every text is passed through `isolate_bidi` (for DOCX)."""
+    result: Plan = _map_texts(plan)
+    return result
+
+
+def _map_texts(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value
+    if isinstance(value, str):
+        return isolate_bidi(value)
+    if isinstance(value, BaseModel):
+        fields = type(value).model_fields
+        return value.model_copy(update={k: _map_texts(getattr(value, k)) for k in fields})
+    if isinstance(value, list):
+        return [_map_texts(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_map_texts(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _map_texts(v) for k, v in value.items()}
+    return value

@@ -14,6 +14,7 @@ from assistant.plan.render.common import (
     provenance_line,
     provenance_parts,
     value_text,
+    with_isolated_bidi,
 )
 from assistant.plan.texts import draft_text, section_title
 
@@ -65,6 +66,7 @@ def render_docx(plan: DraftPlan) -> bytes:
     from docx import Document
     from docx.shared import Mm
 
+    plan = with_isolated_bidi(plan)  # a U+202E in an answer stays inside that answer
     lang = plan.lang
 
     def t(key: str) -> str:

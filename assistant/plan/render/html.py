@@ -10,6 +10,7 @@ from assistant.plan.model import DraftPlan, PlanAnswer
 from assistant.plan.render.common import (
     confirmation,
     has_unconfirmed,
+    isolate_bidi,
     language_name,
     provenance_parts,
     value_text,
@@ -44,7 +45,8 @@ dt { font-weight: bold; } dd { margin: 0 0 0.5em 0; white-space: pre-wrap; }
 
 
 def e(text: str) -> str:
-    return escape(text, quote=True)
+    """Escaped, with any bidi controls kept inside the text (see `isolate_bidi`)."""
+    return escape(isolate_bidi(text), quote=True)
 
 
 def page(lang: LangCode, title: str, body: list[str], css: str = CSS) -> str:
