@@ -39,7 +39,8 @@ CSP = (
 )
 HEADERS = {
     "Content-Security-Policy": CSP,
-    "Referrer-Policy": "no-referrer",
+    # same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on our forms
+    "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
@@ -109,10 +110,12 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         if access.needs_sign_in:
             if request.method in SAFE_METHODS:
                 return web.Response(status=303, headers={"Location": start.sign_in_url(request)})
+            log.info("refused: no seat on %s", request.path)
             raise web.HTTPForbidden()
         found, cookie = access.new_seat()
     if request.method == "POST":
         if not access.same_origin(request):
+            log.info("refused: a POST from another origin to %s", request.path)
             raise web.HTTPForbidden()
         if request.path != "/sign-in":
             data = await request.post()
