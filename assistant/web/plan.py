@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from aiohttp import web
 
-from assistant.i18n import translator
+from assistant.i18n import NC_, pgettext, translator
 from assistant.languages import LANGUAGES, is_known
 from assistant.plan.formats import FORMATS, MINE_FORMATS
 from assistant.session import Place
@@ -21,6 +21,16 @@ from assistant.web.common import form, redirect, render_session, safe_id, sessio
 from assistant.web.desk import Opened
 
 AUDIENCES = ("caseworker", "supporter")
+
+#: File types, named for the helper who chooses one for the caseworker's system (staff words:
+#: the format names are what that system asks for).
+FORMAT_WORDS = {
+    "html": NC_("draft", "Web page (HTML)"),
+    "md": NC_("draft", "Text file (Markdown)"),
+    "docx": NC_("draft", "Word document (DOCX)"),
+    "json": NC_("draft", "Data file (JSON)"),
+    "fhir": NC_("draft", "Health data file (FHIR)"),
+}
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
@@ -127,14 +137,7 @@ async def consent(request: web.Request, opened: Opened) -> web.Response:
 
 
 def _formats(lang: str) -> dict[str, Any]:
-    _ = translator(lang)
-    names = {
-        "html": _("Web page (HTML)"),
-        "md": _("Text file (Markdown)"),
-        "docx": _("Word document (DOCX)"),
-        "json": _("Data file (JSON)"),
-        "fhir": _("Health data file (FHIR)"),
-    }
+    names = {fmt: pgettext("draft", words, lang) for fmt, words in FORMAT_WORDS.items()}
     return {
         "mine": [{"id": f, "words": names.get(f, f)} for f in MINE_FORMATS],
         "draft": [{"id": f, "words": names.get(f, f)} for f in FORMATS],
