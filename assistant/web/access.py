@@ -16,6 +16,7 @@ import secrets
 import time
 from collections import deque
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -28,8 +29,8 @@ ATTEMPTS_IN_ALL = 30
 ATTEMPT_WINDOW_S = 300.0
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
-SEAT_KEY = "haave.seat"
-"""The request key holding the seat id (set by the guard)."""
+#: The request key holding the seat id (set by the guard).
+SEAT_KEY: Any = web.RequestKey("seat", str) if hasattr(web, "RequestKey") else "haave.seat"
 
 
 def _b64(data: bytes) -> str:

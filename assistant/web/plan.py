@@ -141,7 +141,7 @@ def _formats(lang: str) -> dict[str, Any]:
     return {
         "mine": [{"id": f, "words": names.get(f, f)} for f in MINE_FORMATS],
         "draft": [{"id": f, "words": names.get(f, f)} for f in FORMATS],
-        "languages": [{"code": lang_.code, "name": lang_.name} for lang_ in LANGUAGES],
+        "file_languages": [{"code": lang_.code, "name": lang_.name} for lang_ in LANGUAGES],
     }
 
 
