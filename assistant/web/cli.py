@@ -36,6 +36,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="serve the web pages (tablets, screen readers)",
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        # no abbreviations: `--token SECRET` must fail, not be taken as `--token-file SECRET`
+        allow_abbrev=False,
     )
     add_arguments(parser)
     parser.set_defaults(func=run)
