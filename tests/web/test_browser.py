@@ -1,0 +1,196 @@
+"""Real Chromium, touch only, against a real `haave serve` on loopback.
+
+A whole short session in Finnish and in Swedish by taps (text through the on-screen keyboard's
+path); axe-core with the WCAG 2.1 A/AA rules on every kind of page, in the default and the
+strong-colour look; every control at least 44 x 44 CSS px; no sideways scrolling at 320 x 640;
+read aloud in the session's language; drafts that survive a reload.
+Skips with the reason when Chromium or chromedriver is not installed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.web.chromium import (
+    TABLET,
+    ZOOM_400,
+    chromium,
+    horizontal_overflow,
+    missing,
+    run_axe,
+    small_targets,
+    tap,
+    type_text,
+    viewport,
+)
+from tests.web.conftest import Served, start_server, stop_server
+from tests.web.walk import Walk, find, kind_of
+
+REASON = missing()
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(REASON is not None, reason=REASON or ""),
+]
+
+VIEW_WORDS = {"fi": "Eero: oma näkemys", "sv": "Eero: egen åsikt"}
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Served]:
+    served = start_server(tmp_path / "data")
+    yield served
+    stop_server(served)
+
+
+@pytest.fixture
+def driver(tmp_path: Path) -> Iterator[Any]:
+    with chromium(tmp_path / "profile", tmp_path / "downloads") as browser:
+        yield browser
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_whole_session_by_touch(lang: str, server: Served, driver: Any, tmp_path: Path) -> None:
+    pages: list[tuple[str, str]] = []
+
+    def visit(browser: Any, kind: str) -> None:
+        html_lang = browser.execute_script("return document.documentElement.lang")
+        pages.append((kind, html_lang))
+        if kind.startswith("step-") and browser.execute_script(
+            "return document.body.classList.contains('answering-view')"
+        ):
+            assert VIEW_WORDS[lang] in browser.find_element("css selector", ".answering").text
+
+    walk = Walk(driver, server.url, lang, visit)
+    walk.start()
+    walk.who()
+    walk.converse(features=True)
+    saved = walk.finish(tmp_path / "downloads")
+    assert saved is not None and saved.suffix == ".html"
+    assert "Piirrän ja laulan" in saved.read_text(encoding="utf-8")
+    kinds = {kind for kind, _ in pages}
+    assert {"who", "themes", "step-say", "step-text", "step-multi", "break", "readback"} <= kinds
+    assert {"consent", "export"} <= kinds
+    tag = {"fi": "fi-FI", "sv": "sv-FI"}[lang]
+    assert all(found == tag for kind, found in pages if kind != "language"), pages
+
+
+def test_every_kind_of_page_passes_axe_fits_touch_and_reflows(server: Served, driver: Any) -> None:
+    problems: dict[str, list[Any]] = {}
+    checked: set[str] = set()
+
+    def visit(browser: Any, kind: str) -> None:
+        if kind in checked:
+            return
+        checked.add(kind)
+        for look in ("default", "contrast"):
+            browser.execute_script(
+                "document.documentElement.classList.toggle('contrast', arguments[0])",
+                look == "contrast",
+            )
+            found = run_axe(browser)
+            if found:
+                problems[f"{kind} ({look}): axe"] = found
+        browser.execute_script("document.documentElement.classList.remove('contrast')")
+        small = small_targets(browser)
+        if small:
+            problems[f"{kind}: small targets"] = small
+        viewport(browser, *ZOOM_400)
+        overflow = horizontal_overflow(browser)
+        small = small_targets(browser)
+        viewport(browser, *TABLET)
+        if overflow > 0:
+            problems[f"{kind}: scrolls sideways at 320 px"] = [overflow]
+        if small:
+            problems[f"{kind}: small targets at 320 px"] = small
+
+    walk = Walk(driver, server.url, "fi", visit)
+    walk.start()
+    walk.who()
+    walk.converse(features=True)
+    walk.finish()
+    for extra in ("/about?lang=fi", "/s/no-such-session/"):
+        driver.get(server.url + extra)
+        visit(driver, kind_of(driver) if "about" in extra else "problem")
+    expected = {"language", "sessions", "new", "who", "themes", "step-say", "step-text"}
+    expected |= {"step-multi", "step-scale", "break", "end", "readback", "consent", "export"}
+    assert expected <= checked, checked
+    assert not problems, "\n".join(f"{k}: {v}" for k, v in problems.items())
+
+
+def test_read_aloud_speaks_each_new_step_in_the_session_language(
+    server: Served, driver: Any
+) -> None:
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": SPEECH_STUB})
+    walk = Walk(driver, server.url, "fi")
+    walk.start()
+    walk.who()
+    walk.tap('button[value="read_aloud"]')  # the client's preference: read each new step
+    walk.tap('button[value="order"]')
+    for _ in range(4):
+        spoken = driver.execute_script("return window.__spoken")
+        shown = find(driver, "#read-aloud").get_attribute("data-text")
+        assert len(spoken) == 1, spoken  # each new step is spoken once, by itself
+        assert spoken[0] == {"text": shown, "lang": "fi-FI", "voice": "fi-FI"}
+        walk.answer()
+    walk.tap('button[name="language"][value="sv"]')
+    spoken = driver.execute_script("return window.__spoken")
+    assert spoken and spoken[-1]["lang"] == "sv-SE"
+    # a device with no voice of the language: the server's WAV plays in an <audio> element
+    driver.execute_script("window.__voices = [];")
+    tap(driver, find(driver, "#read-aloud"))
+    driver.implicitly_wait(2)
+    source = find(driver, "#speech-audio").get_attribute("src")
+    assert source.endswith(".wav")
+    mime = driver.execute_async_script(
+        "const done = arguments[0];"
+        "fetch(document.getElementById('speech-audio').src)"
+        ".then(r => r.arrayBuffer().then(b => done([r.status, r.headers.get('content-type'),"
+        " String.fromCharCode(...new Uint8Array(b.slice(0, 4)))])))"
+    )
+    assert mime[0] in (200, 503)
+    if mime[0] == 200:  # espeak-ng is installed
+        assert mime[1] == "audio/wav" and mime[2] == "RIFF"
+
+
+def test_own_words_survive_a_reload(server: Served, driver: Any) -> None:
+    walk = Walk(driver, server.url, "fi")
+    walk.start()
+    walk.who()
+    walk.tap('button[value="order"]')
+    while kind_of(driver) != "step-text":
+        walk.answer()
+    type_text(driver, find(driver, "#words"), "Puolikas vastaus")
+    driver.execute_script("document.dispatchEvent(new Event('visibilitychange'))")
+    driver.execute_script("window.dispatchEvent(new Event('pagehide'))")
+    driver.refresh()
+    assert find(driver, "#words").get_attribute("value") == "Puolikas vastaus"
+    walk.tap('button[value="ready"]')
+    walk.tap('button[value="back"]')  # the saved answer is shown, the draft is gone
+    assert find(driver, "#words").get_attribute("value") == "Puolikas vastaus"
+    keys = driver.execute_script("return Object.keys(sessionStorage)")
+    assert not [k for k in keys if k.startswith("haave:draft:")], keys
+
+
+#: A speech engine that records what it is asked to say, with voices for our languages.
+SPEECH_STUB = """
+window.__spoken = [];
+window.__voices = [
+  {lang: 'fi-FI', name: 'Finnish', voiceURI: 'fi'},
+  {lang: 'sv-SE', name: 'Swedish', voiceURI: 'sv'},
+  {lang: 'en-GB', name: 'English', voiceURI: 'en'},
+];
+class FakeUtterance { constructor(text) { this.text = text; this.lang = ''; this.voice = null; } }
+const fake = {
+  getVoices: () => window.__voices,
+  speak: (u) => window.__spoken.push({text: u.text, lang: u.lang, voice: u.voice && u.voice.lang}),
+  cancel: () => {},
+  addEventListener: () => {},
+};
+Object.defineProperty(window, 'speechSynthesis', {value: fake, configurable: true});
+Object.defineProperty(
+  window, 'SpeechSynthesisUtterance', {value: FakeUtterance, configurable: true});
+"""
