@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from typing import Any
 
 from aiohttp import web
@@ -23,14 +24,14 @@ from assistant.web.access import SAFE_METHODS, SEAT_KEY, Access
 from assistant.web.common import HAAVE, PROBLEM_STATUS, Haave, Handler, haave, lang_of
 from assistant.web.config import WebConfig
 from assistant.web.desk import Desk
-from assistant.web.render import STATIC, Pages
+from assistant.web.render import STATIC, Pages, symbol_svg
 
 log = logging.getLogger("haave.web")
 
 #: The largest request body: a step's form with own words fits many times over.
 MAX_BODY = 64 * 1024
 
-PUBLIC = ("/static/", "/sign-in", "/about", "/favicon.ico")
+PUBLIC = ("/static/", "/symbols/", "/sign-in", "/about", "/favicon.ico")
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -97,6 +98,7 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
 @web.middleware
 async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Host, origin, seat and CSRF checks, before any handler runs."""
+    started = time.perf_counter()
     state = haave(request)
     access = state.access
     if not access.host_ok(request):
@@ -128,14 +130,21 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     response = await handler(request)
     if cookie is not None:
         access.set_seat_cookie(response, request, cookie)
+    # the server's own time, for the bench and a browser's devtools (no content in it)
+    response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
     return response
 
 
 async def headers(request: web.Request, response: web.StreamResponse) -> None:
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
+    if request.path.startswith("/symbols/"):
+        return
     if request.path.startswith("/static/"):
-        response.headers.setdefault("Cache-Control", "no-cache")
+        # a versioned name never changes: kept without asking again (see `static_versions`)
+        versioned = "v" in request.query
+        cache = "public, max-age=31536000, immutable" if versioned else "no-cache"
+        response.headers.setdefault("Cache-Control", cache)
     else:
         # pages hold a person's answers: never kept in a cache, nor restored from one
         response.headers["Cache-Control"] = "no-store"
@@ -143,6 +152,21 @@ async def headers(request: web.Request, response: web.StreamResponse) -> None:
 
 async def favicon(request: web.Request) -> web.Response:
     return web.Response(status=204)
+
+
+async def symbol_file(request: web.Request) -> web.Response:
+    """An OpenMoji symbol (CC BY-SA 4.0, shipped with Haave): the same look on every device."""
+    svg = symbol_svg(request.match_info["name"])
+    if svg is None:
+        raise web.HTTPNotFound()
+    return web.Response(
+        text=svg,
+        content_type="image/svg+xml",
+        headers={
+            "Cache-Control": "public, max-age=86400",
+            "Content-Security-Policy": "default-src 'none'",
+        },
+    )
 
 
 def make_app(config: WebConfig, sessions: Sessions | None = None) -> web.Application:
@@ -158,6 +182,7 @@ def make_app(config: WebConfig, sessions: Sessions | None = None) -> web.Applica
         speech=speech.Speech(config.speech_command),
     )
     app.router.add_get("/favicon.ico", favicon)
+    app.router.add_get("/symbols/{name}.svg", symbol_file)
     app.router.add_static("/static/", STATIC, name="static", append_version=False)
     start.add_routes(app.router)
     conversation.add_routes(app.router)
