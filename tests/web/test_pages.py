@@ -205,3 +205,21 @@ async def test_security_headers_and_no_inline_code(browser: Browser) -> None:
     assert " style=" not in html and "<style" not in html
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Secure" not in cookie
+
+
+async def test_archive_bring_back_and_delete(browser: Browser) -> None:
+    session_id = await new_session(browser)
+    await browser.get("/fi/")
+    assert "Aino" in browser.html
+    assert await browser.post(f"/fi/sessions/{session_id}", do="archive") == "/fi/"
+    await browser.get("/fi/")
+    assert f"/fi/sessions/{session_id}" not in browser.html
+    await browser.get("/fi/?archived=1")
+    assert f"/fi/sessions/{session_id}" in browser.html
+    await browser.post(f"/fi/sessions/{session_id}", do="restore")
+    await browser.get(f"/fi/delete/{session_id}")
+    assert "Aino" in browser.html
+    assert await browser.post(f"/fi/delete/{session_id}", do="delete") == "/fi/"
+    await browser.get("/fi/")
+    assert f"/fi/sessions/{session_id}" not in browser.html
+    await browser.get(f"/fi/delete/{session_id}", status=404)
