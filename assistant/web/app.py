@@ -190,8 +190,18 @@ def make_app(config: WebConfig, sessions: Sessions | None = None) -> web.Applica
     plan.add_routes(app.router)
     speech.add_routes(app.router)
     app.on_response_prepare.append(headers)
+    app.on_startup.append(_warm)
     app.on_shutdown.append(_close_sessions)
     return app
+
+
+async def _warm(app: web.Application) -> None:
+    """Load the dialogues and compile the templates before the first visitor, who would
+    otherwise wait for them."""
+    state = app[HAAVE]
+    state.sessions.dialogues.choices()
+    for name in state.pages.env.list_templates(extensions=["html"]):
+        state.pages.env.get_template(name)
 
 
 async def _close_sessions(app: web.Application) -> None:

@@ -188,8 +188,11 @@ def run() -> list[Row]:
         served = start_server(tmp / "data")
         try:
             t0 = time.perf_counter()
-            asyncio.run(_first_get(served.url))
+            asyncio.run(_first_get(served.url + "/"))
             first_http = (time.perf_counter() - t0) * 1000
+            t0 = time.perf_counter()
+            asyncio.run(_first_get(served.url + "/fi/"))
+            list_http = (time.perf_counter() - t0) * 1000
             walked = asyncio.run(clients_walk(served))
         finally:
             stop_server(served)
@@ -223,7 +226,7 @@ def run() -> list[Row]:
         ),
         Row(
             "web: first page, fresh server (HTTP)",
-            f"{first_http:.0f} ms",
+            f"{first_http:.0f} ms (then the sessions page {list_http:.0f} ms)",
             "< 300 ms",
             first_http < 300,
         ),
@@ -248,7 +251,7 @@ def run() -> list[Row]:
 
 
 async def _first_get(url: str) -> None:
-    async with aiohttp.ClientSession() as http, http.get(url + "/fi/") as response:
+    async with aiohttp.ClientSession() as http, http.get(url) as response:
         await response.read()
 
 
