@@ -90,7 +90,8 @@ def viewport(driver: Any, width: int, height: int) -> None:
 
 
 def mark_page(driver: Any) -> None:
-    driver.execute_script("window.__haaveOld = true;")
+    """Mark the page's body: a new document, or a body swapped in by haave.js, has none."""
+    driver.execute_script("document.body.__haaveOld = true;")
 
 
 def wait_new_page(driver: Any, timeout: float = 15) -> None:
@@ -99,7 +100,8 @@ def wait_new_page(driver: Any, timeout: float = 15) -> None:
     while time.monotonic() < deadline:
         try:
             if driver.execute_script(
-                "return !window.__haaveOld && document.readyState === 'complete'"
+                "return document.body && !document.body.__haaveOld"
+                " && document.readyState === 'complete'"
             ):
                 return
         except Exception:  # mid-navigation: ask again

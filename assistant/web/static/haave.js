@@ -1,12 +1,17 @@
-/* Haave's pages work without this file. It only adds: focus on the new question and a polite
-   announcement of it, read aloud with the device's own voice (the server's WAV where the device
-   has no voice of the language), drafts of own words kept in this tab (sessionStorage: never
-   sent anywhere, gone when the tab closes), number keys for the choices, and no double sends. */
+/* Haave's pages work without this file. It only adds:
+   - forms sent in the background and the next page swapped in (the same URL, history and
+     redirects as without it): the page does not blink, the polite live region stays and
+     announces the new question, and speech stays allowed after the first tap;
+   - focus on the new question (or on the error to fix);
+   - read aloud with the device's own voice in the session's language (the server's WAV where
+     the device has none; the dialogue's recording first);
+   - drafts of own words in this tab's sessionStorage (never sent anywhere, gone with the tab);
+   - number keys for the choices, Esc closes Help, and one send per tap. */
 (function () {
   "use strict";
-  var body = document.body;
-  var data = body.dataset;
-  document.documentElement.classList.add("js");
+  var root = document.documentElement;
+  root.classList.add("js");
+  function data() { return document.body.dataset; }
 
   /* -- status words for the client, in the page's language (from the page's data) -- */
   function say(words) {
@@ -16,78 +21,77 @@
     window.setTimeout(function () { box.textContent = words; }, 150);
   }
 
-  /* -- focus: the error to fix, else the new question -- */
   function focusFirst() {
     var error = document.getElementById("error-summary");
-    var question = data.focus === "question" ? document.getElementById("question") : null;
+    var question = data().focus === "question" ? document.getElementById("question") : null;
     var target = error || question;
     if (target && !window.location.hash) target.focus();
-    if (!error && data.announce) say(data.announce);
+    if (!error && data().announce) say(data().announce);
   }
 
   /* -- drafts: own words typed but not sent yet survive a reload, sleep or a lost network -- */
-  var PREFIX = "haave:draft:" + (data.session || "") + ":";
   function store() {
     try { return window.sessionStorage; } catch (e) { return null; }
   }
+  function draftKey(name) { return "haave:draft:" + (data().session || "") + ":" + name; }
   function saveDraft(field) {
     var s = store();
-    if (!s) return;
-    var key = PREFIX + field.dataset.draft;
+    if (!s || !data().session) return;
     try {
-      if (field.value.trim()) s.setItem(key, field.value); else s.removeItem(key);
+      if (field.value.trim()) s.setItem(draftKey(field.dataset.draft), field.value);
+      else s.removeItem(draftKey(field.dataset.draft));
     } catch (e) { /* storage full or refused: the form still works */ }
   }
-  function drafts() {
+  function saveAll() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-draft]"), saveDraft);
+  }
+  function restoreDrafts() {
     var s = store();
-    var fields = document.querySelectorAll("[data-draft]");
-    if (!s || !data.session) return;
-    (data.draftsDone || "").split(" ").forEach(function (done) {
-      if (done) s.removeItem(PREFIX + done);
+    if (!s || !data().session) return;
+    (data().draftsDone || "").split(" ").forEach(function (done) {
+      if (done) s.removeItem(draftKey(done));
     });
     var restored = false;
-    Array.prototype.forEach.call(fields, function (field) {
-      var kept = s.getItem(PREFIX + field.dataset.draft);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-draft]"), function (field) {
+      var kept = s.getItem(draftKey(field.dataset.draft));
       if (kept !== null && kept !== field.value) {
         field.value = kept;
         restored = true;
         var details = field.closest("details");
         if (details) details.open = true;
       }
-      var timer = null;
-      field.addEventListener("input", function () {
-        window.clearTimeout(timer);
-        timer = window.setTimeout(function () { saveDraft(field); }, 500);
-      });
     });
-    if (restored) say(data.draftBack);
-    function saveAll() { Array.prototype.forEach.call(fields, saveDraft); }
-    window.setInterval(saveAll, 3000);
-    window.addEventListener("pagehide", saveAll);
-    document.addEventListener("visibilitychange", function () {
-      if (document.visibilityState === "hidden") saveAll();
-    });
-    Array.prototype.forEach.call(document.forms, function (form) {
-      form.addEventListener("submit", saveAll);
-    });
+    if (restored) say(data().draftBack);
   }
+  var typing = null;
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (!field || !field.dataset || !field.dataset.draft) return;
+    window.clearTimeout(typing);
+    typing = window.setTimeout(function () { saveDraft(field); }, 500);
+  });
+  window.setInterval(saveAll, 3000);
+  window.addEventListener("pagehide", saveAll);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") saveAll();
+  });
 
   /* -- read aloud: the device's own voice in the session's language -- */
   var player = null;
   function stopSpeaking() {
     if (window.speechSynthesis) window.speechSynthesis.cancel();
-    if (player) { player.pause(); }
+    if (player) player.pause();
   }
   function playAudio(url) {
-    if (!player) {
+    if (!player || !document.body.contains(player)) {
       player = document.createElement("audio");
       player.id = "speech-audio";
       player.preload = "none";
-      body.appendChild(player);
+      document.body.appendChild(player);
     }
     player.src = url;
     var started = player.play();
-    if (started && started.catch) started.catch(function () { say(data.speechNone); });
+    if (started && started.catch) started.catch(function () { say(data().speechNone); });
   }
   function voiceFor(tag, voices) {
     var want = tag.toLowerCase();
@@ -112,87 +116,118 @@
   function speak(button) {
     stopSpeaking();
     var text = button.dataset.text;
-    var tag = button.dataset.tag || document.documentElement.lang;
+    var tag = button.dataset.tag || root.lang;
     var fallback = button.getAttribute("href");
+    var useServer = function () {
+      if (fallback && fallback !== "#") playAudio(fallback); else say(data().speechNone);
+    };
     if (button.dataset.recorded) { playAudio(button.dataset.recorded); return; }
-    if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) {
-      if (fallback && fallback !== "#") playAudio(fallback); else say(data.speechNone);
-      return;
-    }
+    if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) { useServer(); return; }
     withVoices(function (voices) {
       var voice = voiceFor(tag, voices);
-      if (!voice) {
-        if (fallback && fallback !== "#") playAudio(fallback); else say(data.speechNone);
-        return;
-      }
+      if (!voice) { useServer(); return; }
       var utterance = new window.SpeechSynthesisUtterance(text);
       utterance.lang = tag;
       utterance.voice = voice;
       utterance.onerror = function (event) {
-        // a browser may refuse to speak before the first tap on a page: one tap does it
+        // a browser may refuse to speak on a page not yet touched: one tap on the button
         if (event && event.error === "not-allowed") button.classList.add("needs-tap");
       };
       window.speechSynthesis.speak(utterance);
     });
   }
-  function readAloud() {
-    var button = document.getElementById("read-aloud");
-    if (!button) return;
-    button.addEventListener("click", function (event) {
-      event.preventDefault();
-      speak(button);
-    });
-    if (data.autoRead === "1") speak(button);
-  }
-
-  /* -- own words: a tile that asks for words goes to the text box first -- */
-  function ownWords() {
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("#read-aloud");
+    if (button) { event.preventDefault(); speak(button); return; }
+    // a tile that asks for own words goes to the text box first
+    var tile = event.target.closest && event.target.closest("button.tile[data-own-words]");
     var box = document.getElementById("words");
-    Array.prototype.forEach.call(document.querySelectorAll("button.tile[data-own-words]"), function (tile) {
-      tile.addEventListener("click", function (event) {
-        if (box && !box.value.trim()) {
-          event.preventDefault();
-          box.focus();
-          say(box.labels && box.labels[0] ? box.labels[0].textContent : "");
-        }
-      });
+    if (tile && box && !box.value.trim()) {
+      event.preventDefault();
+      box.focus();
+      say(box.labels && box.labels[0] ? box.labels[0].textContent : "");
+    }
+  });
+
+  /* -- number keys 1 to 9 pick a choice (a keyboard beside the tablet); Esc closes Help -- */
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === "Escape") {
+      Array.prototype.forEach.call(document.querySelectorAll("details[open]"), function (d) { d.open = false; });
+      return;
+    }
+    if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) &&
+        target.type !== "checkbox" && target.type !== "radio") return;
+    if (!/^[1-9]$/.test(event.key)) return;
+    var choice = document.querySelector('[data-number="' + event.key + '"]');
+    if (choice) { event.preventDefault(); choice.click(); }
+  });
+
+  /* -- forms: sent in the background, the next page swapped in; one send per tap -- */
+  function swap(html, url, started) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var announce = document.getElementById("announce");
+    var next = document.adoptNode(doc.body);
+    var nextAnnounce = next.querySelector("#announce");
+    if (announce && nextAnnounce) nextAnnounce.parentNode.replaceChild(announce, nextAnnounce);
+    document.title = doc.title;
+    root.lang = doc.documentElement.lang;
+    root.className = doc.documentElement.className + " js";
+    stopSpeaking();
+    root.replaceChild(next, document.body);
+    if (url && url !== window.location.href) window.history.pushState({haave: 1}, "", url);
+    window.scrollTo(0, 0);
+    page();
+    window.requestAnimationFrame(function () {
+      window.setTimeout(function () { window.__haaveSwapMs = performance.now() - started; }, 0);
     });
   }
-
-  /* -- number keys 1 to 9 pick a choice (for a keyboard beside the tablet) -- */
-  function numberKeys() {
-    document.addEventListener("keydown", function (event) {
-      var target = event.target;
-      if (event.altKey || event.ctrlKey || event.metaKey) return;
-      if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) && target.type !== "checkbox" && target.type !== "radio") return;
-      if (event.key === "Escape") {
-        Array.prototype.forEach.call(document.querySelectorAll("details[open]"), function (d) { d.open = false; });
-        return;
-      }
-      if (!/^[1-9]$/.test(event.key)) return;
-      var choice = document.querySelector('[data-number="' + event.key + '"]');
-      if (choice) { event.preventDefault(); choice.click(); }
-    });
+  function plainly(form, submitter) {
+    form.dataset.plain = "1";
+    if (form.requestSubmit) form.requestSubmit(submitter || undefined); else form.submit();
   }
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    saveAll();
+    if (form.dataset.plain) return; // the fallback: the browser sends it itself
+    if (form.dataset.sent) { event.preventDefault(); return; }
+    var submitter = event.submitter || null;
+    // a download stays on the page; old browsers send it themselves
+    if (form.classList.contains("export-form") || !window.fetch || !window.DOMParser ||
+        (form.getAttribute("method") || "").toLowerCase() !== "post") {
+      if (!form.classList.contains("export-form")) form.dataset.sent = "1";
+      return;
+    }
+    event.preventDefault();
+    form.dataset.sent = "1";
+    var fields = new FormData(form);
+    if (submitter && submitter.name) fields.append(submitter.name, submitter.value);
+    var started = performance.now();
+    window.fetch(form.action, {
+      method: "POST",
+      body: new URLSearchParams(fields),
+      credentials: "same-origin",
+    }).then(function (response) {
+      var type = response.headers.get("Content-Type") || "";
+      if (type.indexOf("text/html") !== 0) throw new Error("not a page");
+      return response.text().then(function (html) { swap(html, response.url, started); });
+    }).catch(function () {
+      delete form.dataset.sent;
+      plainly(form, submitter); // the network or the page went wrong: the plain way
+    });
+  });
+  window.addEventListener("popstate", function () { window.location.reload(); });
+  window.addEventListener("pageshow", function () {
+    Array.prototype.forEach.call(document.forms, function (form) { delete form.dataset.sent; });
+  });
 
-  /* -- one tap, one answer: a second tap while the page changes sends nothing -- */
-  function oneSend() {
-    Array.prototype.forEach.call(document.forms, function (form) {
-      if (form.classList.contains("export-form")) return; // a download stays on the page
-      form.addEventListener("submit", function (event) {
-        if (form.dataset.sent) { event.preventDefault(); return; }
-        form.dataset.sent = "1";
-      });
-    });
-    window.addEventListener("pageshow", function () {
-      Array.prototype.forEach.call(document.forms, function (form) { delete form.dataset.sent; });
-    });
+  /* -- each page, first or swapped in -- */
+  function page() {
+    restoreDrafts();
+    focusFirst();
+    var button = document.getElementById("read-aloud");
+    if (button && data().autoRead === "1") speak(button);
   }
-
-  drafts();
-  readAloud();
-  ownWords();
-  numberKeys();
-  oneSend();
-  focusFirst();
+  page();
 })();
