@@ -9,6 +9,7 @@ Skips with the reason when Chromium or chromedriver is not installed.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -59,10 +60,22 @@ def test_a_whole_session_by_touch(lang: str, server: Served, driver: Any, tmp_pa
     def visit(browser: Any, kind: str) -> None:
         html_lang = browser.execute_script("return document.documentElement.lang")
         pages.append((kind, html_lang))
-        if kind.startswith("step-") and browser.execute_script(
-            "return document.body.classList.contains('answering-view')"
-        ):
+        if not kind.startswith("step-"):
+            return
+        if browser.execute_script("return document.body.classList.contains('answering-view')"):
             assert VIEW_WORDS[lang] in browser.find_element("css selector", ".answering").text
+        # focus on the new question, and the polite live region announces it
+        focused = browser.execute_script("return document.activeElement.id")
+        assert focused in ("question", "error-summary"), (kind, focused)
+        wanted = browser.execute_script("return document.body.dataset.announce")
+        for _ in range(50):
+            if browser.execute_script("return document.getElementById('announce').textContent"):
+                break
+            time.sleep(0.02)
+        assert browser.execute_script("return document.getElementById('announce').textContent") in (
+            wanted,
+            browser.execute_script("return document.body.dataset.draftBack"),
+        )
 
     walk = Walk(driver, server.url, lang, visit)
     walk.start()
@@ -102,6 +115,13 @@ def test_every_kind_of_page_passes_axe_fits_touch_and_reflows(server: Served, dr
         overflow = horizontal_overflow(browser)
         small = small_targets(browser)
         viewport(browser, *TABLET)
+        # 200 % text with WCAG 1.4.12's text spacing on a tablet: nothing sideways, nothing cut
+        browser.execute_script(TEXT_SPACING_ON)
+        spaced = horizontal_overflow(browser)
+        cut = browser.execute_script(CUT_WORDS)
+        browser.execute_script(TEXT_SPACING_OFF)
+        if spaced > 0 or cut:
+            problems[f"{kind}: 200 % text with spacing"] = [spaced, *cut]
         if overflow > 0:
             problems[f"{kind}: scrolls sideways at 320 px"] = [overflow]
         if small:
@@ -175,6 +195,34 @@ def test_own_words_survive_a_reload(server: Served, driver: Any) -> None:
     keys = driver.execute_script("return Object.keys(sessionStorage)")
     assert not [k for k in keys if k.startswith("haave:draft:")], keys
 
+
+#: WCAG 1.4.12's spacing and 200 % text, through the CSSOM (the CSP refuses a <style> element).
+TEXT_SPACING_ON = """
+const sheet = document.styleSheets[0];
+sheet.insertRule('* { line-height: 1.5 !important; letter-spacing: 0.12em !important;'
+  + ' word-spacing: 0.16em !important; }', sheet.cssRules.length);
+sheet.insertRule('p { margin-bottom: 2em !important; }', sheet.cssRules.length);
+document.documentElement.style.fontSize = '250%';
+const spacing = getComputedStyle(document.body).letterSpacing;
+if (!spacing || spacing === 'normal' || spacing === '0px') throw new Error('no text spacing');
+"""
+TEXT_SPACING_OFF = """
+const sheet = document.styleSheets[0];
+sheet.deleteRule(sheet.cssRules.length - 1);
+sheet.deleteRule(sheet.cssRules.length - 1);
+document.documentElement.style.fontSize = '';
+"""
+#: Controls whose words do not fit their box (cut or hidden).
+CUT_WORDS = """
+const out = [];
+for (const el of document.querySelectorAll('button, a.button, a.tile, label, summary')) {
+  if (el.getClientRects().length === 0) continue;
+  if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) {
+    out.push(el.tagName + ': ' + el.textContent.trim().slice(0, 30));
+  }
+}
+return out;
+"""
 
 #: A speech engine that records what it is asked to say, with voices for our languages.
 SPEECH_STUB = """

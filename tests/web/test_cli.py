@@ -130,3 +130,75 @@ async def test_the_speech_fallback_makes_a_wav() -> None:
     data = await speech.wav("--help Hei! Mistä pidät?", "fi")
     with wave.open(io.BytesIO(data)) as wav:
         assert wav.getnframes() > 1000 and wav.getframerate() > 8000
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not installed")
+async def test_tls_beyond_loopback_signs_in_with_a_secure_cookie(tmp_path: Path) -> None:
+    """A LAN server with TLS and a passcode file: sign-in, then a Secure, HttpOnly,
+    SameSite=Strict seat cookie; plain HTTP is not answered."""
+    import ssl
+
+    import aiohttp
+
+    from tests.web.conftest import start_server, stop_server
+
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    passcode = tmp_path / "passcode"
+    passcode.write_text(TOKEN)
+    passcode.chmod(0o600)
+    served = start_server(
+        tmp_path / "data",
+        "--host",
+        "0.0.0.0",
+        "--allow-host",
+        "localhost",
+        "--token-file",
+        str(passcode),
+        "--cert",
+        str(cert),
+        "--key",
+        str(key),
+    )
+    url = f"https://127.0.0.1:{served.port}"
+    context = ssl.create_default_context(cafile=str(cert))
+    context.check_hostname = False
+    try:
+        async with aiohttp.ClientSession() as http:
+            async with http.get(url + "/fi/", ssl=context, allow_redirects=False) as response:
+                assert response.status == 303
+                assert response.headers["Location"].startswith("/sign-in")
+            async with http.post(
+                url + "/sign-in",
+                data={"passcode": TOKEN},
+                ssl=context,
+                allow_redirects=False,
+                headers={"Origin": url},
+            ) as response:
+                assert response.status == 303
+                cookie = response.headers["Set-Cookie"]
+                assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
+            with pytest.raises(aiohttp.ClientError):
+                async with http.get(f"http://127.0.0.1:{served.port}/fi/") as response:
+                    await response.read()
+    finally:
+        stop_server(served)
