@@ -1,43 +1,43 @@
-"""`haave serve`: the argument parser and the handler (the lead's `assistant.cli` wires it in).
+"""`haave serve`: the argument parser and the handler (`assistant.cli` wires it in).
 
-from assistant.web import cli as web_cli
-web_cli.add_parser(subparsers)     # registers `serve` with handler in `func`
-...
-return args.func(args)
+    from assistant.web import cli as web_cli
+    web_cli.add_parser(subparsers)     # registers `serve` with its handler in `func`
+
+Light on purpose: aiohttp and Jinja2 load only when the server starts.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from assistant.web import TOKEN_ENV
+from assistant.web.config import MIN_TOKEN_LENGTH, ConfigError, WebConfig, check, read_token
 
-if TYPE_CHECKING:
-    from assistant.web.server import WebConfig
+DESCRIPTION = f"""\
+Serve Haave's web pages: for tablets, touch, screen readers and zoom.
 
-COMMAND_ENV = "HAAVE_SERVE_COMMAND"
-
-
-def default_app_command() -> list[str]:
-    """The command run once per browser session: the app launcher in `assistant.web.app`."""
-    return [sys.executable, "-m", "assistant.web.app"]
+By default only this computer can open them: http://127.0.0.1:8000/. To serve other devices
+(e.g. a tablet on the same network), choose --host and give a facilitator's passcode of at
+least {MIN_TOKEN_LENGTH} characters in a file (--token-file, mode 600) or in ${TOKEN_ENV};
+never on the command line, where other users see it. The facilitator types it once per
+device on the sign-in page. Beyond this computer the pages need TLS (--cert and --key):
+without it, anyone on the network can read the passcode and the answers. --insecure-lan
+allows plain HTTP anyway, at that risk. The server makes no requests to other hosts.
+"""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `serve` on `subparsers`; `args.func(args)` runs it and returns an exit code."""
     parser = subparsers.add_parser(
         "serve",
-        help="serve Haave to a web browser",
-        description=(
-            "Serve Haave to a web browser. Listens on 127.0.0.1 only, unless an access "
-            f"token is given (--token or {TOKEN_ENV}); then open /?token=TOKEN once."
-        ),
+        help="serve the web pages (tablets, screen readers)",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        # no abbreviations: `--token SECRET` must fail, not be taken as `--token-file SECRET`
+        allow_abbrev=False,
     )
     add_arguments(parser)
     parser.set_defaults(func=run)
@@ -46,19 +46,53 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on")
+    parser.add_argument("--data-dir", default=None, help="where sessions are kept")
     parser.add_argument(
-        "--token",
+        "--dialogue",
+        dest="serve_dialogue",
         default=None,
-        help=f"access token (default: ${TOKEN_ENV}); required to listen beyond loopback",
+        metavar="ID",
+        help="the dialogue new sessions follow unless another is chosen on the page",
     )
-    parser.add_argument("--data-dir", default=None, help="data directory, passed to the app")
     parser.add_argument(
-        "--command",
+        "--token-file",
+        type=Path,
         default=None,
-        help=(
-            f"command that starts the app, shell-quoted (default: ${COMMAND_ENV}, else "
-            "python -m assistant.web.app)"
-        ),
+        metavar="FILE",
+        help=f"file holding the facilitator's passcode (default: ${TOKEN_ENV})",
+    )
+    parser.add_argument("--cert", type=Path, default=None, help="TLS certificate (PEM)")
+    parser.add_argument("--key", type=Path, default=None, help="TLS private key (PEM)")
+    parser.add_argument(
+        "--insecure-lan",
+        action="store_true",
+        help="allow plain HTTP beyond this computer (the passcode and answers travel open)",
+    )
+    parser.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a host name the pages answer to beyond the listening address (repeatable)",
+    )
+
+
+def build_config(args: argparse.Namespace) -> WebConfig:
+    """A checked `WebConfig` from the arguments; raises `ConfigError` with a one-line reason."""
+    data_dir = args.data_dir or getattr(args, "app_data_dir", None)
+    dialogue = args.serve_dialogue or getattr(args, "dialogue", None)
+    return check(
+        WebConfig(
+            host=args.host,
+            port=args.port,
+            data_dir=Path(data_dir).expanduser().resolve() if data_dir else None,
+            dialogue=dialogue,
+            token=read_token(args.token_file),
+            cert=args.cert,
+            key=args.key,
+            insecure_lan=args.insecure_lan,
+            allowed_hosts=frozenset(h.lower().rstrip(".") for h in args.allow_host),
+        )
     )
 
 
@@ -67,49 +101,18 @@ def _fail(message: str) -> int:
     return 2
 
 
-def build_config(args: argparse.Namespace) -> WebConfig:
-    """Check the arguments and make a `WebConfig`; raises ValueError with a one-line reason."""
-    from assistant.web.server import WebConfig, check_bind
-
-    token = args.token if args.token is not None else os.environ.get(TOKEN_ENV)
-    token = token or None
-    if token is not None and len(token) < 16:
-        raise ValueError("the access token must be at least 16 characters long")
-    if not 0 < args.port < 65536:
-        raise ValueError(f"port {args.port} is out of range (1-65535)")
-    check_bind(args.host, token)
-
-    command_text = args.command if args.command is not None else os.environ.get(COMMAND_ENV)
-    try:
-        command = shlex.split(command_text) if command_text else default_app_command()
-    except ValueError as error:
-        raise ValueError(f"cannot read the app command: {error}") from None
-    if not command:
-        raise ValueError("the app command is empty")
-    if args.data_dir is not None:
-        data_dir = Path(args.data_dir).expanduser()
-        if data_dir.exists() and not data_dir.is_dir():
-            raise ValueError(f"--data-dir {str(data_dir)!r} is not a directory")
-        command = [*command, "--data-dir", str(data_dir.resolve())]
-    return WebConfig(command=command, host=args.host, port=args.port, token=token)
-
-
 def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl+C. Returns an exit code; errors are one line on stderr."""
     try:
         config = build_config(args)
-    except ValueError as error:
+    except ConfigError as error:
         return _fail(str(error))
-    except ImportError as error:
-        return _fail(f"browser mode is not installed ({error.name} is missing)")
-    # The app processes inherit our environment: they never need the token.
-    os.environ.pop(TOKEN_ENV, None)
+    from assistant.web.app import serve  # deferred: aiohttp loads only to serve
 
-    from assistant.web.server import HaaveServer
-
-    server = HaaveServer(config)
     try:
-        server.serve()
+        serve(config)
+    except ConfigError as error:
+        return _fail(str(error))
     except KeyboardInterrupt:
         return 0
     except OSError as error:
@@ -119,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Stand-alone entry point: `python -m assistant.web.cli serve ...` (for tests and CI)."""
+    """Stand-alone entry point: `python -m assistant.web.cli serve ...` (tests, benchmarks)."""
     parser = argparse.ArgumentParser(prog="haave")
     subparsers = parser.add_subparsers(dest="command_name", required=True)
     add_parser(subparsers)

@@ -1,211 +1,245 @@
-"""Headless Chromium against a real `haave serve` on loopback, with the network closed.
+"""Real Chromium, touch only, against a real `haave serve` on loopback.
 
-Skips when chromium, chromedriver or selenium are missing (CI installs them: Debian packages
-`chromium` and `chromium-driver`). Screenshots go to the test's tmp dir, or to
-$HAAVE_WEB_SCREENSHOTS when set.
+A whole short session in Finnish and in Swedish by taps (text through the on-screen keyboard's
+path); axe-core with the WCAG 2.1 A/AA rules on every kind of page, in the default and the
+strong-colour look; every control at least 44 x 44 CSS px; no sideways scrolling at 320 x 640;
+read aloud in the session's language; drafts that survive a reload.
+Skips with the reason when Chromium or chromedriver is not installed.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
-from tests.web.conftest import TOKEN, Served, wait_for_file
+from tests.web.chromium import (
+    TABLET,
+    ZOOM_400,
+    chromium,
+    horizontal_overflow,
+    missing,
+    run_axe,
+    small_targets,
+    tap,
+    type_text,
+    viewport,
+)
+from tests.web.conftest import Served, start_server, stop_server
+from tests.web.walk import Walk, find, kind_of
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-
-selenium = pytest.importorskip("selenium", reason="selenium is not installed (test extras)")
-if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-    pytest.skip(
-        "headless browser test needs /usr/bin/chromium and /usr/bin/chromedriver "
-        "(apt-get install chromium chromium-driver)",
-        allow_module_level=True,
-    )
-
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
-from selenium.webdriver.common.actions.action_builder import ActionBuilder  # noqa: E402
-
-pytestmark = pytest.mark.slow
-
-CHROMIUM_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-extensions",
-    "--disable-default-apps",
-    "--window-size=1280,800",
-    # Network effectively closed: no name resolves, and anything not on loopback would go
-    # to a proxy port where nothing listens.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    "--proxy-server=http://127.0.0.1:9",
+REASON = missing()
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(REASON is not None, reason=REASON or ""),
 ]
+
+VIEW_WORDS = {"fi": "Eero: oma näkemys", "sv": "Eero: egen åsikt"}
 
 
 @pytest.fixture
-def browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    monkeypatch.setenv("SE_OFFLINE", "true")  # Selenium Manager must never download
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path / 'chromium-profile'}")
-    options.add_experimental_option(
-        "prefs",
-        {
-            "download.default_directory": str(tmp_path / "downloads"),
-            "download.prompt_for_download": False,
-        },
-    )
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
-    driver.set_page_load_timeout(20)
-    try:
-        yield driver
-    finally:
-        driver.quit()
+def server(tmp_path: Path) -> Iterator[Served]:
+    served = start_server(tmp_path / "data")
+    yield served
+    stop_server(served)
 
 
-def screen_text(driver: Any) -> str:
-    """The terminal's text, as xterm.js's screen-reader mode exposes it."""
-    text: str = driver.execute_script(
-        "const t = document.querySelector('.xterm-accessibility-tree');"
-        "return t ? t.textContent : '';"
-    )
-    return text
+@pytest.fixture
+def driver(tmp_path: Path) -> Iterator[Any]:
+    with chromium(tmp_path / "profile", tmp_path / "downloads") as browser:
+        yield browser
 
 
-def wait_until(predicate: Any, timeout: float = 15) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_whole_session_by_touch(lang: str, server: Served, driver: Any, tmp_path: Path) -> None:
+    pages: list[tuple[str, str]] = []
+
+    def visit(browser: Any, kind: str) -> None:
+        html_lang = browser.execute_script("return document.documentElement.lang")
+        pages.append((kind, html_lang))
+        if not kind.startswith("step-"):
+            return
+        if browser.execute_script("return document.body.classList.contains('answering-view')"):
+            assert VIEW_WORDS[lang] in browser.find_element("css selector", ".answering").text
+        # focus on the new question, and the polite live region announces it
+        focused = browser.execute_script("return document.activeElement.id")
+        assert focused in ("question", "error-summary"), (kind, focused)
+        wanted = browser.execute_script("return document.body.dataset.announce")
+        for _ in range(50):
+            if browser.execute_script("return document.getElementById('announce').textContent"):
+                break
+            time.sleep(0.02)
+        assert browser.execute_script("return document.getElementById('announce').textContent") in (
+            wanted,
+            browser.execute_script("return document.body.dataset.draftBack"),
+        )
+
+    walk = Walk(driver, server.url, lang, visit)
+    walk.start()
+    walk.who()
+    walk.converse(features=True)
+    saved = walk.finish(tmp_path / "downloads")
+    assert saved is not None and saved.suffix == ".html"
+    assert "Piirrän ja laulan" in saved.read_text(encoding="utf-8")
+    kinds = {kind for kind, _ in pages}
+    assert {"who", "themes", "step-say", "step-text", "step-multi", "break", "readback"} <= kinds
+    assert {"consent", "export"} <= kinds
+    tag = {"fi": "fi-FI", "sv": "sv-FI"}[lang]
+    assert all(found == tag for kind, found in pages if kind != "language"), pages
 
 
-def network_urls(driver: Any) -> list[str]:
-    urls = []
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        params = message.get("params", {})
-        if message["method"] == "Network.requestWillBeSent":
-            urls.append(params["request"]["url"])
-        elif message["method"] == "Network.webSocketCreated":
-            urls.append(params["url"])
-    return urls
+def test_every_kind_of_page_passes_axe_fits_touch_and_reflows(server: Served, driver: Any) -> None:
+    problems: dict[str, list[Any]] = {}
+    checked: set[str] = set()
+
+    def visit(browser: Any, kind: str) -> None:
+        if kind in checked:
+            return
+        checked.add(kind)
+        for look in ("default", "contrast"):
+            browser.execute_script(
+                "document.documentElement.classList.toggle('contrast', arguments[0])",
+                look == "contrast",
+            )
+            found = run_axe(browser)
+            if found:
+                problems[f"{kind} ({look}): axe"] = found
+        browser.execute_script("document.documentElement.classList.remove('contrast')")
+        small = small_targets(browser)
+        if small:
+            problems[f"{kind}: small targets"] = small
+        viewport(browser, *ZOOM_400)
+        overflow = horizontal_overflow(browser)
+        small = small_targets(browser)
+        viewport(browser, *TABLET)
+        # 200 % text with WCAG 1.4.12's text spacing on a tablet: nothing sideways, nothing cut
+        browser.execute_script(TEXT_SPACING_ON)
+        spaced = horizontal_overflow(browser)
+        cut = browser.execute_script(CUT_WORDS)
+        browser.execute_script(TEXT_SPACING_OFF)
+        if spaced > 0 or cut:
+            problems[f"{kind}: 200 % text with spacing"] = [spaced, *cut]
+        if overflow > 0:
+            problems[f"{kind}: scrolls sideways at 320 px"] = [overflow]
+        if small:
+            problems[f"{kind}: small targets at 320 px"] = small
+
+    walk = Walk(driver, server.url, "fi", visit)
+    walk.start()
+    walk.who()
+    walk.converse(features=True)
+    walk.finish()
+    for extra in ("/about?lang=fi", "/s/no-such-session/"):
+        driver.get(server.url + extra)
+        visit(driver, kind_of(driver) if "about" in extra else "problem")
+    expected = {"language", "sessions", "new", "who", "themes", "step-say", "step-text"}
+    expected |= {"step-multi", "step-scale", "break", "end", "readback", "consent", "export"}
+    assert expected <= checked, checked
+    assert not problems, "\n".join(f"{k}: {v}" for k, v in problems.items())
 
 
-def save_screenshot(driver: Any, tmp_path: Path, name: str) -> Path:
-    out_dir = Path(os.environ.get("HAAVE_WEB_SCREENSHOTS", tmp_path))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / name
-    assert driver.save_screenshot(str(path))
-    return path
-
-
-def click_text(driver: Any, text: str) -> None:
-    """Click the middle of `text` on the terminal, located through the accessibility tree."""
-    box = driver.execute_script(
-        """
-        const rows = [...document.querySelectorAll('.xterm-accessibility-tree > div')];
-        const row = rows.find((r) => r.textContent.includes(arguments[0]));
-        if (!row) return null;
-        const screen = document.querySelector('.xterm-screen').getBoundingClientRect();
-        const cell = screen.width / row.textContent.length;
-        const r = row.getBoundingClientRect();
-        const column = row.textContent.indexOf(arguments[0]) + arguments[0].length / 2;
-        return [screen.left + column * cell, r.top + r.height / 2];
-        """,
-        text,
-    )
-    assert box is not None, f"{text!r} is not on the screen"
-    actions = ActionBuilder(driver)
-    actions.pointer_action.move_to_location(int(box[0]), int(box[1]))
-    actions.pointer_action.click()
-    actions.perform()
-    ActionChains(driver).reset_actions()
-
-
-def test_first_screen_and_a_choice(
-    browser: Any, served_with_token: Served, tmp_path: Path
+def test_read_aloud_speaks_each_new_step_in_the_session_language(
+    server: Served, driver: Any
 ) -> None:
-    served = served_with_token
-    browser.get(f"{served.url}/?token={TOKEN}")
-    # The token was traded for a cookie and is gone from the address bar.
-    assert browser.current_url == f"{served.url}/"
-
-    assert wait_for_file(served.marker_dir / "question-1")
-    assert not (served.marker_dir / "token-leaked").exists()
-    assert wait_until(lambda: "Do you like mornings?" in screen_text(browser)), screen_text(
-        browser
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": SPEECH_STUB})
+    walk = Walk(driver, server.url, "fi")
+    walk.start()
+    walk.who()
+    walk.tap('button[value="read_aloud"]')  # the client's preference: read each new step
+    walk.tap('button[value="order"]')
+    before = len(driver.execute_script("return window.__spoken")) - 1
+    for count in range(1, 5):
+        spoken = driver.execute_script("return window.__spoken")
+        shown = find(driver, "#read-aloud").get_attribute("data-text")
+        assert len(spoken) == before + count, spoken  # each new step once, by itself
+        assert spoken[-1] == {"text": shown, "lang": "fi-FI", "voice": "fi-FI"}
+        walk.answer()
+    walk.tap('button[name="language"][value="sv"]')
+    spoken = driver.execute_script("return window.__spoken")
+    assert spoken and spoken[-1]["lang"] == "sv-SE"
+    # a device with no voice of the language: the server's WAV plays in an <audio> element
+    driver.execute_script("window.__voices = [];")
+    tap(driver, find(driver, "#read-aloud"))
+    driver.implicitly_wait(2)
+    source = find(driver, "#speech-audio").get_attribute("src")
+    assert source.endswith(".wav")
+    mime = driver.execute_async_script(
+        "const done = arguments[0];"
+        "fetch(document.getElementById('speech-audio').src)"
+        ".then(r => r.arrayBuffer().then(b => done([r.status, r.headers.get('content-type'),"
+        " String.fromCharCode(...new Uint8Array(b.slice(0, 4)))])))"
     )
-    assert "-first-byte" in browser.execute_script("return document.body.className")
-    time.sleep(0.5)  # let the renderer paint
-    first = save_screenshot(browser, tmp_path, "web-first-screen.png")
-
-    click_text(browser, "1 Yes")
-    assert wait_for_file(served.marker_dir / "question-2"), "the click did not advance"
-    assert wait_until(lambda: "Do you want help with cooking?" in screen_text(browser))
-    time.sleep(0.5)
-    second = save_screenshot(browser, tmp_path, "web-second-screen.png")
-    assert first.read_bytes() != second.read_bytes()
-
-    # Every request went to our server on loopback.
-    origin = urlsplit(served.url).netloc
-    urls = network_urls(browser)
-    assert any(url.startswith(f"ws://{origin}/ws") for url in urls), urls
-    for url in urls:
-        parts = urlsplit(url)
-        if parts.scheme in ("http", "https", "ws", "wss"):
-            assert parts.netloc == origin, url
-        else:
-            # data: and the browser's own chrome:// new-tab page, before our first load
-            assert parts.scheme in ("data", "blob", "chrome", "about"), url
-
-    # Nothing was blocked by our Content-Security-Policy, and no failed loads.
-    problems = [
-        entry["message"]
-        for entry in browser.get_log("browser")
-        if entry["level"] == "SEVERE" or "Content Security Policy" in entry["message"]
-    ]
-    assert problems == []
+    assert mime[0] in (200, 503)
+    if mime[0] == 200:  # espeak-ng is installed
+        assert mime[1] == "audio/wav" and mime[2] == "RIFF"
 
 
-def test_wrong_token_gets_403_page_and_no_app(
-    browser: Any, served_with_token: Served
-) -> None:
-    served = served_with_token
-    browser.get(f"{served.url}/?token=wrong-{TOKEN}")
-    assert "403" in browser.page_source
-    time.sleep(1)
-    assert not (served.marker_dir / "question-1").exists()
+def test_own_words_survive_a_reload(server: Served, driver: Any) -> None:
+    walk = Walk(driver, server.url, "fi")
+    walk.start()
+    walk.who()
+    walk.tap('button[value="order"]')
+    while kind_of(driver) != "step-text":
+        walk.answer()
+    type_text(driver, find(driver, "#words"), "Puolikas vastaus")
+    driver.execute_script("document.dispatchEvent(new Event('visibilitychange'))")
+    driver.execute_script("window.dispatchEvent(new Event('pagehide'))")
+    driver.refresh()
+    assert find(driver, "#words").get_attribute("value") == "Puolikas vastaus"
+    walk.tap('button[value="ready"]')
+    walk.tap('button[value="back"]')  # the saved answer is shown, the draft is gone
+    assert find(driver, "#words").get_attribute("value") == "Puolikas vastaus"
+    keys = driver.execute_script("return Object.keys(sessionStorage)")
+    assert not [k for k in keys if k.startswith("haave:draft:")], keys
 
 
+#: WCAG 1.4.12's spacing and 200 % text, through the CSSOM (the CSP refuses a <style> element).
+TEXT_SPACING_ON = """
+const sheet = document.styleSheets[0];
+sheet.insertRule('* { line-height: 1.5 !important; letter-spacing: 0.12em !important;'
+  + ' word-spacing: 0.16em !important; }', sheet.cssRules.length);
+sheet.insertRule('p { margin-bottom: 2em !important; }', sheet.cssRules.length);
+document.documentElement.style.fontSize = '250%';
+const spacing = getComputedStyle(document.body).letterSpacing;
+if (!spacing || spacing === 'normal' || spacing === '0px') throw new Error('no text spacing');
+"""
+TEXT_SPACING_OFF = """
+const sheet = document.styleSheets[0];
+sheet.deleteRule(sheet.cssRules.length - 1);
+sheet.deleteRule(sheet.cssRules.length - 1);
+document.documentElement.style.fontSize = '';
+"""
+#: Controls whose words do not fit their box (cut or hidden).
+CUT_WORDS = """
+const out = [];
+for (const el of document.querySelectorAll('button, a.button, a.tile, label, summary')) {
+  if (el.getClientRects().length === 0) continue;
+  if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) {
+    out.push(el.tagName + ': ' + el.textContent.trim().slice(0, 30));
+  }
+}
+return out;
+"""
 
-def test_export_is_downloaded_by_the_browser(
-    browser: Any, served_with_token: Served, tmp_path: Path
-) -> None:
-    """`assistant.web.deliver` in the app -> the browser downloads the file (cookie-authorised)."""
-    served = served_with_token
-    browser.get(f"{served.url}/?token={TOKEN}")
-    assert wait_until(lambda: "Do you like mornings?" in screen_text(browser))
-    browser.find_element("css selector", ".xterm-helper-textarea").send_keys("d")
-    assert wait_for_file(served.marker_dir / "delivered")
-    downloaded = tmp_path / "downloads" / "export.txt"
-    assert wait_for_file(downloaded), list((tmp_path / "downloads").glob("*"))
-    assert downloaded.read_text(encoding="utf-8") == "Tukisuunnitelma: aamut, ruoanlaitto.\n"
+#: A speech engine that records what it is asked to say, with voices for our languages.
+SPEECH_STUB = """
+window.__spoken = [];
+window.__voices = [
+  {lang: 'fi-FI', name: 'Finnish', voiceURI: 'fi'},
+  {lang: 'sv-SE', name: 'Swedish', voiceURI: 'sv'},
+  {lang: 'en-GB', name: 'English', voiceURI: 'en'},
+];
+class FakeUtterance { constructor(text) { this.text = text; this.lang = ''; this.voice = null; } }
+const fake = {
+  getVoices: () => window.__voices,
+  speak: (u) => window.__spoken.push({text: u.text, lang: u.lang, voice: u.voice && u.voice.lang}),
+  cancel: () => {},
+  addEventListener: () => {},
+};
+Object.defineProperty(window, 'speechSynthesis', {value: fake, configurable: true});
+Object.defineProperty(
+  window, 'SpeechSynthesisUtterance', {value: FakeUtterance, configurable: true});
+"""

@@ -1,0 +1,156 @@
+"""What every page handler shares: the server's state, the seat, forms, redirects, problems.
+
+Handlers return responses (never raise redirects), so that the guard can still add the seat
+cookie to a response. A `SessionError` raised anywhere becomes a page in plain words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import web
+from multidict import MultiDict, MultiDictProxy
+
+from assistant.languages import is_known, known_or_default
+from assistant.session import Place, Problem, Sessions
+from assistant.web.access import SEAT_KEY, Access
+from assistant.web.config import WebConfig
+from assistant.web.desk import Desk, Opened
+from assistant.web.render import Pages
+
+#: Session ids and step / theme ids in URLs: plain names only (anything else is a 404).
+SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,79}")
+#: Own words longer than this are refused with a page that keeps them in the text box.
+MAX_WORDS = 4000
+
+PROBLEM_STATUS: dict[Problem, int] = {
+    Problem.BUSY: 409,
+    Problem.NOT_FOUND: 404,
+    Problem.NEWER: 409,
+    Problem.DAMAGED: 409,
+    Problem.DIALOGUE_MISSING: 409,
+    Problem.NOT_SAVED: 503,
+    Problem.ANSWER_UNFIT: 400,
+    Problem.NOT_NOW: 409,
+    Problem.EXPORT_FAILED: 500,
+}
+
+
+@dataclass
+class Haave:
+    """The state of one server: everything a handler reaches."""
+
+    config: WebConfig
+    sessions: Sessions
+    desk: Desk
+    access: Access
+    pages: Pages
+    speech: Any  # assistant.web.speech.Speech (typed there; avoids an import cycle)
+
+
+HAAVE = web.AppKey("haave", Haave)
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+SessionHandler = Callable[[web.Request, Opened], Awaitable[web.StreamResponse]]
+
+
+def haave(request: web.Request) -> Haave:
+    return request.app[HAAVE]
+
+
+def seat(request: web.Request) -> str:
+    found = request.get(SEAT_KEY)
+    if not found:
+        raise web.HTTPForbidden()
+    return str(found)
+
+
+async def form(request: web.Request) -> MultiDictProxy[str]:
+    """The posted form, text fields only (bounded by the app's `client_max_size`)."""
+    data = await request.post()
+    return MultiDictProxy(MultiDict((k, v) for k, v in data.items() if isinstance(v, str)))
+
+
+def redirect(url: str) -> web.Response:
+    """303 See Other: after a POST the browser GETs the page (Back and reload stay safe)."""
+    return web.Response(status=303, headers={"Location": url})
+
+
+def lang_of(request: web.Request) -> str:
+    """The page language from the URL (`/sv/...`), else Finnish."""
+    value = request.match_info.get("lang", "")
+    return value if is_known(value) else known_or_default(None)
+
+
+def safe_id(value: str) -> str:
+    if not SAFE_ID.fullmatch(value):
+        raise web.HTTPNotFound()
+    return value
+
+
+def where(opened: Opened) -> str:
+    """The URL of where the conversation is now."""
+    active = opened.active
+    base = f"/s/{active.id}"
+    place = active.place
+    if place is Place.READBACK and active.readback_theme:
+        return f"{base}/readback/{active.readback_theme}"
+    if place is Place.END:
+        return f"{base}/end"
+    step = active.step()
+    if step is None:
+        return f"{base}/end"
+    return f"{base}/step/{step.step_id}"
+
+
+def session_route(handler: SessionHandler) -> Handler:
+    """A page of one session: the seat must hold it (it is opened for the seat when nobody
+    holds it). Another seat's session gives the "open somewhere else" page."""
+
+    async def route(request: web.Request) -> web.StreamResponse:
+        session_id = safe_id(request.match_info["sid"])
+        opened = haave(request).desk.held(session_id, seat(request))
+        return await handler(request, opened)
+
+    route.__name__ = handler.__name__
+    route.__doc__ = handler.__doc__
+    return route
+
+
+def look(opened: Opened) -> dict[str, Any]:
+    """The context every page of a session shares."""
+    active = opened.active
+    prefs = active.preferences
+    return {
+        "sid": active.id,
+        "high_contrast": prefs.high_contrast,
+        "large_text": prefs.large_text,
+        "read_aloud": prefs.read_aloud,
+    }
+
+
+def take_flash(opened: Opened) -> str | None:
+    message, opened.flash = opened.flash, None
+    return message
+
+
+def render_session(
+    request: web.Request, opened: Opened, name: str, context: dict[str, Any], status: int = 200
+) -> web.Response:
+    from assistant.web import steps  # the bar's words; steps imports this module
+
+    state = haave(request)
+    if "bar" not in context:
+        context = {**context, "bar": steps.bar(opened)}
+    if "drafts_done" not in context:
+        done, opened.saved = opened.saved, []
+        context = {**context, "drafts_done": " ".join(done)}
+    full = {
+        **look(opened),
+        "csrf": state.access.csrf(seat(request)),
+        "flash": take_flash(opened),
+        **context,
+    }
+    return state.pages.render(name, opened.active.language, full, status)
