@@ -117,6 +117,7 @@ def load(path: Path) -> LoadedDialogue:
         symbol=header.symbol,
         description=header.description,
         themes=themes,
+        summary=header.summary,
     )
     return LoadedDialogue(dialogue, main_path.parent, doc, places)
 
