@@ -31,6 +31,7 @@ from assistant.plan.model import (
     Status,
 )
 from assistant.plan.source import PlanRecord, PlanSource, in_finland, source_from_session
+from assistant.plan.summary import client_answers, plan_mats, summary_blocks, top_items, ways_text
 from assistant.plan.texts import DRAFT, draft_text, mine_text, section_title
 from assistant.store.model import Session
 
@@ -178,6 +179,7 @@ def build_from_source(
         for a in by_section.get("communication", [])
         if a.source in client_sources
     ]
+    own = client_answers(answers)
     today = today or date.today()
     roles = {"client", "supporter", "support_ring", "experience_expert", "relative"}
     roles |= {"caseworker", "facilitator"}
@@ -206,6 +208,10 @@ def build_from_source(
             for name, role in src.participants
         ],
         communication=communication,
+        view_ways=ways_text(src.view_ways, lang),
+        important=top_items(src, own),
+        summary=summary_blocks(dialogue, own, lang),
+        mats=plan_mats(dialogue, src, own, lang),
         consent=src.consent,
         consent_text=consent_text(src.consent, lang),
         read_back_done=src.read_back_done,
