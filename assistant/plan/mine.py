@@ -56,7 +56,7 @@ ul { list-style: none; padding: 0; } li { margin: 0.8em 0; }
 .words { white-space: pre-wrap; overflow-wrap: anywhere; }
 h2 .sym, h1 .sym { width: 1.3em; height: 1.3em; }
 li .sym { width: 1.6em; height: 1.6em; }
-table.mat { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; }
+table.mat { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; table-layout: fixed; }
 table.mat caption { text-align: left; font-weight: bold; }
 table.mat th, table.mat td { border: 2px solid #333; width: 33%; text-align: center;
   vertical-align: top; padding: 0.4em; }

@@ -32,7 +32,7 @@ h1 { font-size: 1.6em; margin: 0 0 0.3em; } h2 { font-size: 1.3em; border-bottom
 .words { white-space: pre-wrap; overflow-wrap: anywhere; }
 .mark { font-size: 0.85em; font-style: italic; color: #333; }
 .unconfirmed { font-weight: bold; font-style: normal; color: #8a4b00; }
-table { border-collapse: collapse; width: 100%; margin: 0.2em 0 0.6em; }
+table { border-collapse: collapse; width: 100%; margin: 0.2em 0 0.6em; table-layout: fixed; }
 th, td { border: 1px solid #777; padding: 0.2em 0.45em; text-align: left;
   vertical-align: top; overflow-wrap: anywhere; }
 table.answers th[scope="row"] { width: 36%; font-weight: normal; background: #f2f2f2; }
