@@ -445,17 +445,22 @@ class ActiveSession:
             if choice is not None and choice.sets is not None:
                 self.set_preferences(**choice.sets.model_dump())
 
-    def make_file(self, fmt: str, lang: str | None = None, mine: bool = False) -> PlanFile:
-        """The plan as a file (`mine`: the client's own easy-read copy), not yet written."""
+    def make_file(
+        self, fmt: str, lang: str | None = None, mine: bool = False, kind: str | None = None
+    ) -> PlanFile:
+        """The plan as a file (`mine`: the client's own easy-read copy; `kind`: draft, mine
+        or profile, see `assistant.plan.formats`), not yet written."""
         source = source_from_session(self._stored.session)
         try:
-            return make_file(source, self._dialogue, fmt, lang or self.language, mine)
+            return make_file(source, self._dialogue, fmt, lang or self.language, mine, kind=kind)
         except (ExportError, ValueError) as exc:
             raise SessionError(Problem.EXPORT_FAILED, str(exc)) from exc
 
-    def export(self, fmt: str, lang: str | None = None, mine: bool = False) -> Exported:
+    def export(
+        self, fmt: str, lang: str | None = None, mine: bool = False, kind: str | None = None
+    ) -> Exported:
         """Make a file of the plan and keep it in the data folder (erased with the session)."""
-        made = self.make_file(fmt, lang, mine)
+        made = self.make_file(fmt, lang, mine, kind)
         try:
             path = self._store.keep_file(self.id, made.name, made.data)
         except (StoreError, OSError) as exc:

@@ -17,7 +17,7 @@ from assistant.plan.model import DraftPlan, PlanAnswer, PlanMat, Source
 from assistant.plan.render.common import has_unconfirmed, language_name, value_text
 from assistant.plan.render.symbols import SYMBOL_CSS, symbol_html
 from assistant.plan.summary import mat_step_ids
-from assistant.plan.texts import draft_text, section_title
+from assistant.plan.texts import draft_text, mine_text, section_title
 
 CSS = (
     """
@@ -123,7 +123,8 @@ def mat_table(mat: PlanMat, lang: LangCode, mine: bool = False) -> list[str]:
             for card in column.cards
         ]
         cells.append("<td>" + "".join(cards) + "</td>")
-    caption = e(mat.title) if mine else e(f"{draft_text('mat', lang)}: {mat.title}")
+    named = mine_text("my_mat", lang) if mine else draft_text("mat", lang)
+    caption = e(f"{named}: {mat.title}")
     out = [
         '<table class="mat keep">',
         f"<caption>{caption}</caption>",
