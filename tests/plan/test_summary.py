@@ -24,7 +24,7 @@ DIALOGUE = example_dialogue()
 
 
 def summary_part(html: str) -> str:
-    return html.split('<section id="summary">')[1].split("</section>")[0]
+    return html.split('<section id="summary">')[1].split("</section>", maxsplit=1)[0]
 
 
 def test_the_summary_holds_the_top_three_and_every_differing_view() -> None:
