@@ -57,8 +57,8 @@ ul { list-style: none; padding: 0; } li { margin: 0.8em 0; }
 h2 .sym, h1 .sym { width: 1.3em; height: 1.3em; }
 li .sym { width: 1.6em; height: 1.6em; }
 table.mat { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; table-layout: fixed; }
-table.mat caption { text-align: left; font-weight: bold; }
-table.mat th, table.mat td { border: 2px solid #333; width: 33%; text-align: center;
+.mat-title { font-weight: bold; margin-bottom: 0.2em; }
+table.mat th, table.mat td { border: 2px solid #333; text-align: center;
   vertical-align: top; padding: 0.4em; }
 table.mat .face { width: 2.4em; height: 2.4em; display: block; margin: 0 auto; }
 table.mat .card { display: block; margin: 0.5em 0; }

@@ -40,7 +40,8 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.1em 1em
 dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; white-space: pre-wrap; }
 ol.top { padding-left: 1.6em; margin: 0.2em 0; } ol.top li { margin: 0.15em 0; }
 ul.plain { margin: 0.2em 0; padding-left: 1.2em; }
-table.mat td, table.mat th { width: 33%; text-align: center; }
+table.mat td, table.mat th { text-align: center; width: 33.3%; box-sizing: border-box; }
+.mat-title { font-weight: bold; margin: 0.4em 0 0; break-after: avoid; }
 table.mat .card { display: block; margin: 0.2em 0; }
 .credit { font-size: 0.8em; color: #333; margin-top: 1.5em; }
 @media print {
@@ -126,8 +127,8 @@ def mat_table(mat: PlanMat, lang: LangCode, mine: bool = False) -> list[str]:
     named = mine_text("my_mat", lang) if mine else draft_text("mat", lang)
     caption = e(f"{named}: {mat.title}")
     out = [
-        '<table class="mat keep">',
-        f"<caption>{caption}</caption>",
+        f'<p class="mat-title">{caption}</p>',
+        f'<table class="mat keep" aria-label="{caption}">',
         f"<thead><tr>{head}</tr></thead>",
         f"<tbody><tr>{''.join(cells)}</tr></tbody>",
         "</table>",
