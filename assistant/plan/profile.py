@@ -28,9 +28,9 @@ from assistant.plan.texts import mine_text
 #: Boxes: (id, summary part, fallback sections, symbol, line budget, characters per line).
 #: The first two boxes share the top of the page side by side, the third is full width.
 BOXES: tuple[tuple[str, SummaryPart, tuple[str, ...], str, int, int], ...] = (
-    ("admired", SummaryPart.ADMIRED, ("strengths",), "💖", 16, 36),
-    ("important", SummaryPart.IMPORTANT, ("important",), "⭐", 16, 36),
-    ("support", SummaryPart.SUPPORT, ("support_needs", "communication"), "🤝", 13, 78),
+    ("admired", SummaryPart.ADMIRED, ("strengths",), "💖", 14, 28),
+    ("important", SummaryPart.IMPORTANT, ("important",), "⭐", 14, 28),
+    ("support", SummaryPart.SUPPORT, ("support_needs", "communication"), "🤝", 11, 60),
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 

@@ -8,7 +8,7 @@ caseworker's draft opens with them. How a front-end shows it:
   `spoken`. Options are the client's given answers that are not kept private: each picked
   choice of a choice question, the own words of a text question, and each card the client
   put under "I like it" on a topic mat. Yes / no answers are not offered (a bare "yes" says
-  nothing on its own).
+  nothing on its own), nor the basic details (the name, who is here).
 - `ActiveSession.pick_important(keys)`: up to three option keys, in the client's order
   (an empty list clears the pick). Saved before it returns.
 
@@ -97,6 +97,8 @@ def _options(
             answer = conversation.answer_to(step.id)
             found = stored.steps.get(step.id)
             if answer is None or not answer.given or step.from_meeting is not None:
+                continue
+            if dialogue.section_of(step) == "basic":  # name, who is here: facts, not wishes
                 continue
             if found is not None and found.private:
                 continue

@@ -7,6 +7,7 @@ import io
 import re
 from dataclasses import replace
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -150,3 +151,30 @@ def test_the_profile_docx_has_pictures_and_the_three_boxes() -> None:
 def test_the_registry_says_which_formats_make_which_kind() -> None:
     assert formats_for(Kind.PROFILE) == ("html", "pdf", "docx")
     assert "pdf" in formats_for(Kind.MINE) and "pdf" in formats_for(Kind.DRAFT)
+
+
+@needs_full
+def test_the_full_walk_test_plan_gives_a_one_page_profile_and_a_short_draft(
+    tmp_path: Path,
+) -> None:
+    """The support-plan's own full-walk test plan, played into a session as `haave play`
+    does, with the top three and the ways picked as the shells let the client do."""
+    from assistant.session import Sessions
+    from assistant.session.play import play
+
+    result = play(tmp_path, FULL / "tests" / "full-walk.yaml")
+    assert result.session_id is not None
+    active = Sessions(tmp_path).open(result.session_id)
+    try:
+        active.set_view_ways(["speech", "pictures", "talking_mat"])
+        active.mat_confirm("likes")
+        options = [o.key for o in active.important_choices().options]
+        active.pick_important([options[0], "likes-music", "support-how:show"])
+        profile = active.make_file("pdf", kind="profile").data
+        draft = active.make_file("pdf").data
+    finally:
+        active.close()
+    assert len(reader(profile).pages) == 1
+    assert len(reader(draft).pages) <= 6
+    first = reader(draft).pages[0].extract_text()
+    assert "Yhteenveto" in first and "Musiikki" in first

@@ -25,11 +25,11 @@ h1 { font-size: 1.5em; margin: 0 0 0.4em; }
 .box h2 { font-size: 1.1em; margin: 0.2em 0 0.3em; }
 .box ul { list-style: none; margin: 0; padding: 0; }
 .box li { margin: 0.25em 0; display: flex; align-items: flex-start; overflow-wrap: anywhere; }
-.box li .sym { flex: none; }
+.box li .sym { flex: none; width: 1.6em; height: 1.6em; }
 .credit { font-size: 0.6em; margin-top: 0.8em; }
 @media print {
   @page { size: A4; margin: 12mm; }
-  body { max-width: none; margin: 0; padding: 0; font-size: 12pt; line-height: 1.3; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 14pt; line-height: 1.35; }
   .boxes { display: block; }
   .box { break-inside: avoid; margin-bottom: 0.6em; }
   .pair { display: flex; gap: 0.6em; } .pair .box { flex: 1; }
