@@ -118,7 +118,9 @@ SECTION_TITLES: dict[str, str] = {
     "other": NC_("plan section", "Other answers"),
 }
 
-#: Client-facing texts of "My plan": easy-read, first person, short sentences.
+#: Client-facing texts of "My plan": easy-read, first person, short sentences. A heading
+#: names a topic; it never says something the client did not say ("I feel well", "I need
+#: help" would put words in their mouth over whatever they answered).
 MINE: dict[str, str] = {
     "title": NC_("my plan", "My plan"),
     "intro": NC_("my plan", "This is my plan. Here are my answers."),
@@ -141,16 +143,16 @@ MINE: dict[str, str] = {
     "draft": NC_("my plan", "This is my idea. It is not a decision."),
     "s_basic": NC_("my plan", "About me"),
     "s_own_view": NC_("my plan", "My life"),
-    "s_strengths": NC_("my plan", "I am good at"),
+    "s_strengths": NC_("my plan", "What I am good at"),
     "s_important": NC_("my plan", "Important to me"),
     "s_dreams_goals": NC_("my plan", "My dreams"),
     "s_daily_life": NC_("my plan", "My days"),
     "s_daytime": NC_("my plan", "My daytime"),
     "s_free_time": NC_("my plan", "My free time"),
     "s_people": NC_("my plan", "My people"),
-    "s_health_safety": NC_("my plan", "I feel well"),
-    "s_working_not_working": NC_("my plan", "What works now"),
-    "s_support_needs": NC_("my plan", "I need help"),
+    "s_health_safety": NC_("my plan", "Health and feeling safe"),
+    "s_working_not_working": NC_("my plan", "Help now"),
+    "s_support_needs": NC_("my plan", "Support"),
     "s_communication": NC_("my plan", "How I tell things"),
     "s_decision_support": NC_("my plan", "How I decide"),
     "s_budget": NC_("my plan", "Personal budget"),
