@@ -103,7 +103,7 @@ def top_items(src: PlanSource, mine: dict[str, PlanAnswer]) -> list[TopItem]:
                     step_id=step_id, label=answer.label, words=answer.words, symbol=answer.symbol
                 )
             )
-        else:  # a card of a mat, liked
+        elif any(c.id == "like" for c in answer.choices):  # a card the client liked on a mat
             out.append(
                 TopItem(
                     step_id=step_id, label=answer.label, words=answer.label, symbol=answer.symbol

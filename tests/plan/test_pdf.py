@@ -78,7 +78,7 @@ def test_the_profile_is_exactly_one_page_for_the_full_walk() -> None:
     plan, dialogue = full_plan()
     data = render(plan, dialogue, "pdf", kind=Kind.PROFILE)
     assert len(reader(data).pages) == 1
-    text = pdf_text(data)
+    text = " ".join(pdf_text(data).split())  # a heading may wrap
     for heading in ("Mistä ihmiset pitävät minussa", "Mikä on minulle tärkeää"):
         assert heading in text
 
