@@ -111,7 +111,7 @@ print((time.perf_counter() - t0) * 1000)
 """
 
 
-def _cold(fmt: str, kind: Kind, runs: int = 3) -> Row:
+def _cold(fmt: str, kind: Kind, runs: int = 5) -> Row:
     """First export in a fresh process (imports, the dialogue, build, render): the best of a
     few runs, so a busy machine's noise does not hide a change."""
     best = min(
