@@ -50,6 +50,10 @@ SECTION_ALIASES: dict[str, str] = {
     "decisions": "decision_support",
 }
 
+#: The symbols of the yes / no and like / not sure / don't like answers, as the conversation
+#: shows them (assistant.session.words), so "My plan" shows the same faces.
+FIXED_SYMBOLS = {"yes": "👍", "no": "👎", "like": "😊", "unsure": "🤔", "dislike": "🙁"}
+
 # C0/C1 control characters other than tab and newline: never wanted, and invalid in DOCX XML.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -77,7 +81,12 @@ def _value_label(value: str, step: Step, lang: LangCode) -> PlanChoice:
         mine = choice.text.get(lang) or label
         return PlanChoice(id=value, label=label, mine=mine, symbol=choice.symbol)
     if value in DRAFT and step.kind in (StepKind.YES_NO, StepKind.SCALE3):
-        return PlanChoice(id=value, label=draft_text(value, lang), mine=mine_text(value, lang))
+        return PlanChoice(
+            id=value,
+            label=draft_text(value, lang),
+            mine=mine_text(value, lang),
+            symbol=FIXED_SYMBOLS.get(value, ""),
+        )
     return PlanChoice(id=value, label=clean(value), mine=clean(value))
 
 
