@@ -59,7 +59,7 @@ def part_answers(
     if part in dialogue.summary:
         found = [mine.get(step_id) for step_id in dialogue.summary[part]]
         return [a for a in found if a is not None and a.status is Status.ANSWERED]
-    if section == "working_not_working":  # one section stands for two parts: not twice
+    if part is SummaryPart.NOT_WORKING:  # its section already stands for "what works"
         return []
     in_section = [a for a in mine.values() if a.section == section]
     return [a for a in in_section if a.status is Status.ANSWERED][:limit]
