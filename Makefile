@@ -42,6 +42,6 @@ clean:
 # assistant/i18n/README.md). The app also compiles a missing or stale .mo at first use.
 I18N := assistant/i18n
 i18n: $(STAMP_TEST)
-	$(BIN)/pybabel extract -F babel.cfg -k _ -k NC_:1c,2 --no-location --sort-output -o $(I18N)/haave.pot .
-	$(BIN)/pybabel update -i $(I18N)/haave.pot -d $(I18N)/locale -D haave --no-fuzzy-matching
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k NC_:1c,2 --no-location --sort-output --no-wrap -o $(I18N)/haave.pot .
+	$(BIN)/pybabel update -i $(I18N)/haave.pot -d $(I18N)/locale -D haave --no-fuzzy-matching --no-wrap
 	$(BIN)/pybabel compile -d $(I18N)/locale -D haave --statistics

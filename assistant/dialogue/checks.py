@@ -21,6 +21,8 @@ from assistant.dialogue.yamlio import DataFileError, Problem, bulk, read_yaml, s
 
 Level = Literal["error", "warning"]
 MAX_CHOICES = 5
+#: Talking Mats practice keeps a mat to a handful of options the client can see at once.
+MAX_MAT_OPTIONS = 8
 SERVICE_WORDS_FILE = "service-words.yaml"
 # An emoji made of several code points (with U+FE0F or joined with U+200D) is drawn one or
 # two cells wide, or as several pictures, depending on the terminal: the frame breaks.
@@ -100,6 +102,8 @@ def check_dialogue(
     for theme in dialogue.themes:
         yield from _flow(theme, at)
     yield from _conditions(dialogue, at)
+    yield from _mats(dialogue, at)
+    yield from _summary(dialogue, at)
     yield from _languages(dialogue, at)
     for step in dialogue.steps():
         if len(step.choices) > MAX_CHOICES:
@@ -225,6 +229,38 @@ def _condition(
             yield at(step.id, "warning", f"'{sub.step}' takes one answer: use 'is', not 'contains'")
 
 
+def _mats(dialogue: Dialogue, at: Callable[..., Finding]) -> Iterator[Finding]:
+    """A topic mat is two or more like / not sure / don't like steps of one theme, each named
+    by a short label (the word on its card)."""
+    for mat_id, steps in dialogue.mats().items():
+        themes = {found[0].id for s in steps if (found := dialogue.find(s.id))}
+        if len(themes) > 1:
+            yield at(steps[0].id, "error", f"the mat '{mat_id}' spans themes: keep it in one")
+        if len(steps) < 2:
+            yield at(
+                steps[0].id, "error", f"the mat '{mat_id}' has one step: a mat needs two or more"
+            )
+        if len(steps) > MAX_MAT_OPTIONS:
+            yield at(
+                steps[0].id,
+                "warning",
+                f"the mat '{mat_id}' has {len(steps)} options: keep at most {MAX_MAT_OPTIONS}",
+            )
+        for step in steps:
+            if step.label is None:
+                yield at(step.id, "warning", "a mat option needs a short 'label' for its card")
+
+
+def _summary(dialogue: Dialogue, at: Callable[..., Finding]) -> Iterator[Finding]:
+    for part, step_ids in dialogue.summary.items():
+        for step_id in step_ids:
+            found = dialogue.find(step_id)
+            if found is None:
+                yield at(None, "error", f"summary '{part}' names '{step_id}', which is not a step")
+            elif not found[1].asks:
+                yield at(step_id, "error", f"summary '{part}' names '{step_id}': it asks nothing")
+
+
 def _leaves(condition: Condition) -> Iterator[Condition]:
     if condition.step is not None:
         yield condition
@@ -245,6 +281,8 @@ def client_texts(dialogue: Dialogue) -> Iterator[tuple[str | None, str, Texts]]:
                 yield step.id, "help", step.help
             for choice in step.choices:
                 yield step.id, f"choice '{choice.id}'", choice.text
+            if step.mat is not None and step.label:
+                yield step.id, "label (a card on the mat)", step.label
 
 
 def _all_texts(dialogue: Dialogue) -> Iterator[tuple[str | None, str, Texts]]:
@@ -253,7 +291,7 @@ def _all_texts(dialogue: Dialogue) -> Iterator[tuple[str | None, str, Texts]]:
         yield None, "description", dialogue.description
     for step in dialogue.steps():
         for what, texts in (("tip", step.tip), ("label", step.label)):
-            if texts:
+            if texts and not (what == "label" and step.mat is not None):  # already yielded
                 yield step.id, what, texts
         for choice in step.choices:
             if choice.label:

@@ -171,6 +171,7 @@ def _load(path: Path) -> LoadedDialogue:
         symbol=header.symbol,
         description=header.description,
         themes=themes,
+        summary=header.summary,
     )
     return LoadedDialogue(dialogue, main_path.parent, doc, places)
 

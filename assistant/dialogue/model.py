@@ -182,6 +182,12 @@ class Step(_Data):
         WhenKnown.CONFIRM,
         description="With 'from_meeting': show the fact to confirm, or skip the step.",
     )
+    mat: Id | None = Field(
+        None,
+        description="A topic mat (Talking Mats) this 'scale3' step is one option of: after "
+        "the mat's last step the client sees all its options under the three faces, "
+        "can move them and confirm. The step's 'label' names the option on the mat.",
+    )
 
     @model_validator(mode="after")
     def _choices_fit_kind(self) -> Step:
@@ -192,6 +198,8 @@ class Step(_Data):
             raise ValueError(f"a '{self.kind}' step has no 'choices'; remove them")
         if self.from_meeting is not None and self.kind is not StepKind.TEXT:
             raise ValueError("'from_meeting' fills in words: use it on a 'text' step")
+        if self.mat is not None and self.kind is not StepKind.SCALE3:
+            raise ValueError("'mat' groups like / not sure / don't like steps: use it on 'scale3'")
         return self
 
     @property
@@ -229,6 +237,32 @@ class Theme(_Data):
         return next((s for s in self.steps if s.id == step_id), None)
 
 
+class SummaryPart(StrEnum):
+    """A part of the plan's summary (page one of the caseworker's draft) or of the one-page
+    profile, filled from the answers to the steps a dialogue names for it."""
+
+    DREAMS = "dreams"
+    """Dreams, and the first steps towards them."""
+    WORKING = "working"
+    """What works now (and should stay)."""
+    NOT_WORKING = "not_working"
+    """What does not work (and should change)."""
+    HELP = "help"
+    """Where the client needs help, and how they want it."""
+    NEXT_STEPS = "next_steps"
+    """What the client wants to happen next, and their questions."""
+    ADMIRED = "admired"
+    """Profile: what people like and admire about me."""
+    IMPORTANT = "important"
+    """Profile: what is important to me."""
+    SUPPORT = "support"
+    """Profile: how best to support me."""
+
+
+#: Step ids per summary part, in the order they are shown.
+Summary = dict[SummaryPart, list[Id]]
+
+
 class Dialogue(_Data):
     """A whole dialogue tree, as loaded and validated."""
 
@@ -239,6 +273,10 @@ class Dialogue(_Data):
     symbol: str = Field("💬", min_length=1)
     description: Texts | None = None
     themes: list[Theme] = Field(min_length=1)
+    summary: Summary = Field(
+        default_factory=dict,
+        description="Which steps' answers the plan's summary and the one-page profile show.",
+    )
 
     def theme(self, theme_id: str) -> Theme | None:
         return next((t for t in self.themes if t.id == theme_id), None)
@@ -257,6 +295,14 @@ class Dialogue(_Data):
 
     def steps(self) -> list[Step]:
         return [s for t in self.themes for s in t.steps]
+
+    def mats(self) -> dict[str, list[Step]]:
+        """The topic mats: mat id -> its steps, in dialogue order."""
+        out: dict[str, list[Step]] = {}
+        for step in self.steps():
+            if step.mat is not None:
+                out.setdefault(step.mat, []).append(step)
+        return out
 
     def section_of(self, step: Step) -> str | None:
         found = self.find(step.id)
@@ -279,6 +325,12 @@ class DialogueFile(_Data):
     description: Texts | None = None
     themes: list[Theme | str] = Field(
         min_length=1, description="Themes inline, or paths of theme files in this folder."
+    )
+    summary: Summary = Field(
+        default_factory=dict,
+        description="Which steps' answers the plan's summary (page one of the caseworker's "
+        "draft) and the one-page profile show, per part: dreams, working, not_working, "
+        "help, next_steps, admired, important, support.",
     )
 
 

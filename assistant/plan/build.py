@@ -31,6 +31,7 @@ from assistant.plan.model import (
     Status,
 )
 from assistant.plan.source import PlanRecord, PlanSource, in_finland, source_from_session
+from assistant.plan.summary import client_answers, plan_mats, summary_blocks, top_items, ways_text
 from assistant.plan.texts import DRAFT, draft_text, mine_text, section_title
 from assistant.store.model import Session
 
@@ -48,6 +49,10 @@ SECTION_ALIASES: dict[str, str] = {
     "support": "support_needs",
     "decisions": "decision_support",
 }
+
+#: The symbols of the yes / no and like / not sure / don't like answers, as the conversation
+#: shows them (assistant.session.words), so "My plan" shows the same faces.
+FIXED_SYMBOLS = {"yes": "👍", "no": "👎", "like": "😊", "unsure": "🤔", "dislike": "🙁"}
 
 # C0/C1 control characters other than tab and newline, lone surrogates, and the
 # noncharacters (U+FDD0-U+FDEF, U+xFFFE/U+xFFFF of every plane): never wanted, and invalid
@@ -83,7 +88,12 @@ def _value_label(value: str, step: Step, lang: LangCode) -> PlanChoice:
         mine = choice.text.get(lang) or label
         return PlanChoice(id=value, label=label, mine=mine, symbol=choice.symbol)
     if value in DRAFT and step.kind in (StepKind.YES_NO, StepKind.SCALE3):
-        return PlanChoice(id=value, label=draft_text(value, lang), mine=mine_text(value, lang))
+        return PlanChoice(
+            id=value,
+            label=draft_text(value, lang),
+            mine=mine_text(value, lang),
+            symbol=FIXED_SYMBOLS.get(value, ""),
+        )
     return PlanChoice(id=value, label=clean(value), mine=clean(value))
 
 
@@ -185,6 +195,7 @@ def build_from_source(
         for a in by_section.get("communication", [])
         if a.source in client_sources
     ]
+    own = client_answers(answers)
     today = today or date.today()
     roles = {"client", "supporter", "support_ring", "experience_expert", "relative"}
     roles |= {"caseworker", "facilitator"}
@@ -213,6 +224,10 @@ def build_from_source(
             for name, role in src.participants
         ],
         communication=communication,
+        view_ways=ways_text(src.view_ways, lang),
+        important=top_items(src, own),
+        summary=summary_blocks(dialogue, own, lang),
+        mats=plan_mats(dialogue, src, own, lang),
         consent=src.consent,
         consent_text=consent_text(src.consent, lang),
         read_back_done=src.read_back_done,

@@ -18,9 +18,11 @@ from assistant.plan.model import (
     Source,
     Status,
 )
-from assistant.plan.render.html import e, page
-from assistant.plan.render.markdown import md_inline, md_quote
-from assistant.plan.texts import MINE, mine_text
+from assistant.plan.render.html import e, mat_table, page
+from assistant.plan.render.markdown import mat_markdown, md_inline, md_quote
+from assistant.plan.render.symbols import SYMBOL_CSS, symbol_html
+from assistant.plan.summary import mat_step_ids
+from assistant.plan.texts import MINE, draft_text, mine_text
 
 SECTION_SYMBOLS: dict[str, str] = {
     "basic": "🙂",
@@ -37,12 +39,13 @@ SECTION_SYMBOLS: dict[str, str] = {
     "support_needs": "🤝",
     "communication": "💬",
     "decision_support": "🧭",
-    "budget": "💶",
+    "budget": "🧾",
     "open_questions": "📝",
     OTHER_SECTION: "📌",
 }
 
-CSS = """
+CSS = (
+    """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   font-size: 16pt; line-height: 1.6; max-width: 36em; margin: 1em auto; padding: 0 1em;
   color: #111; background: #fff; }
@@ -50,8 +53,22 @@ h1 { font-size: 1.8em; } h2 { font-size: 1.4em; margin-top: 1.5em; }
 ul { list-style: none; padding: 0; } li { margin: 0.8em 0; }
 .symbol { font-size: 1.4em; margin-right: 0.4em; }
 .words { white-space: pre-wrap; overflow-wrap: anywhere; }
-@media print { @page { size: A4; margin: 18mm; } body { max-width: none; margin: 0; } }
+h2 .sym, h1 .sym { width: 1.3em; height: 1.3em; }
+li .sym { width: 1.6em; height: 1.6em; }
+table.mat { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; table-layout: fixed; }
+.mat-title { font-weight: bold; margin-bottom: 0.2em; }
+table.mat th, table.mat td { border: 2px solid #333; text-align: center;
+  vertical-align: top; padding: 0.4em; }
+table.mat .face { width: 2.4em; height: 2.4em; display: block; margin: 0 auto; }
+table.mat .card { display: block; margin: 0.5em 0; }
+table.mat .card .sym { display: block; margin: 0 auto; width: 2em; height: 2em; }
+ol.top li { margin: 0.6em 0; font-weight: bold; }
+.credit { font-size: 0.7em; margin-top: 2em; }
+@media print { @page { size: A4; margin: 16mm; } body { max-width: none; margin: 0;
+  font-size: 14pt; } tr, li { break-inside: avoid; } h2 { break-after: avoid; } }
 """
+    + SYMBOL_CSS
+)
 
 _CLIENT = (Source.CLIENT, Source.CLIENT_WITH_SUPPORT)
 
@@ -92,32 +109,45 @@ def render_mine_html(plan: DraftPlan) -> str:
     title = mine_text("title", lang)
     made = format_date(plan.prepared_on, "long", locale=lang)
     body = [
-        f'<h1><span class="symbol" aria-hidden="true">📘</span>{e(title)}</h1>',
+        f"<h1>{symbol_html('📘')}{e(title)}</h1>",
         f"<p>{e(mine_text('intro', lang))}</p>",
         f"<p>{e(mine_text('made_on', lang))}: {e(made)}</p>",
         f"<p>{e(mine_text('draft', lang))}</p>",
     ]
+    if plan.important:
+        body += [
+            f"<h2>{symbol_html('⭐')}{e(mine_text('important', lang))}</h2>",
+            '<ol class="top">',
+        ]
+        body += [f"<li>{symbol_html(i.symbol)}{e(i.words)}</li>" for i in plan.important]
+        body.append("</ol>")
+    on_mat = mat_step_ids(plan.mats)
     for section, answers in my_answers(plan):
         symbol = SECTION_SYMBOLS.get(section, "📌")
-        body += [
-            f'<h2><span class="symbol" aria-hidden="true">{symbol}</span>'
-            f"{e(section_heading(section, lang))}</h2>",
-            "<ul>",
-        ]
-        for a in answers:
-            body.append(f'<li><span class="symbol" aria-hidden="true">{e(a.symbol)}</span>')
-            body.append(f"<strong>{e(a.question)}</strong>")
+        body.append(f"<h2>{symbol_html(symbol)}{e(section_heading(section, lang))}</h2>")
+        for mat in (m for m in plan.mats if m.section == section):
+            body += mat_table(mat, lang, mine=True)
+            for key, cards in (("mat_set_aside", mat.set_aside), ("mat_unplaced", mat.unplaced)):
+                if cards:
+                    names = ", ".join(c.label for c in cards)
+                    body.append(f"<p>{e(mine_text(key, lang))} {e(names)}</p>")
+        listed = [a for a in answers if a.step_id not in on_mat or a.words]
+        if not listed:
+            continue
+        body.append("<ul>")
+        for a in listed:
+            body.append(f"<li>{symbol_html(a.symbol)}<strong>{e(a.question)}</strong>")
             for sym, text in _answer_lines(a, lang):
-                mark = f'<span class="symbol" aria-hidden="true">{e(sym)}</span>' if sym else ""
-                body.append(f"<br>{mark}{e(text)}")
+                body.append(f"<br>{symbol_html(sym)}{e(text)}")
             if a.words:
                 body.append(f'<p class="words">{e(a.words)}</p>')
             body.append("</li>")
         body.append("</ul>")
     who = e(mine_text("who_sees", lang))
     body += [
-        f'<h2><span class="symbol" aria-hidden="true">👀</span>{who}</h2>',
+        f"<h2>{symbol_html('👀')}{who}</h2>",
         *(f"<p>{e(line)}</p>" for line in _sees(plan)),
+        f'<p class="credit">{e(draft_text("credit", lang))}</p>',
     ]
     return page(lang, title, body, CSS)
 
@@ -135,9 +165,15 @@ def render_mine_markdown(plan: DraftPlan) -> str:
         md_inline(mine_text("draft", lang)),
         "",
     ]
+    if plan.important:
+        out += [f"## ⭐ {md_inline(mine_text('important', lang))}", ""]
+        out += [f"{n}. {i.symbol} {md_inline(i.words)}" for n, i in enumerate(plan.important, 1)]
+        out.append("")
     for section, answers in my_answers(plan):
         symbol = SECTION_SYMBOLS.get(section, "📌")
         out += [f"## {symbol} {md_inline(section_heading(section, lang))}", ""]
+        for mat in (m for m in plan.mats if m.section == section):
+            out += mat_markdown(mat, mine=True)
         for a in answers:
             out += [f"### {a.symbol} {md_inline(a.question)}".replace("###  ", "### "), ""]
             lines = _answer_lines(a, lang)

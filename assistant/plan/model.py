@@ -123,6 +123,59 @@ class DifferingView(_Plan):
     other: PlanAnswer
 
 
+class TopItem(_Plan):
+    """One of the client's top three: their own answer, with its symbol."""
+
+    step_id: str
+    label: str = Field(description="The question's caseworker label.")
+    words: str = Field(description="The client's answer: a choice's words or own words.")
+    symbol: str = ""
+
+
+class SummaryBlock(_Plan):
+    """One part of page one: the client's answers to the steps the dialogue names for it."""
+
+    id: str = Field(description="dreams, working, not_working, help, next_steps")
+    title: str
+    answers: list[PlanAnswer] = Field(default_factory=list)
+
+
+class MatCard(_Plan):
+    """One option of a topic mat."""
+
+    step_id: str
+    label: str = Field(description="The card's word (the step's label) in the draft's language.")
+    symbol: str = ""
+    words: str | None = Field(None, description="The client's 'tell me more' words.")
+    confirmed: bool = False
+
+
+class MatColumn(_Plan):
+    """The cards under one face of the mat."""
+
+    value: str = Field(description="like, unsure or dislike")
+    symbol: str
+    title: str = Field(description="Caseworker wording: Likes / Not sure / Dislikes.")
+    mine: str = Field(description="The client's wording: I like it / I am not sure / ...")
+    cards: list[MatCard] = Field(default_factory=list)
+
+
+class PlanMat(_Plan):
+    """A topic mat as the client left it: every option under a face, or set aside."""
+
+    id: str
+    section: str
+    title: str = Field(description="The theme's title.")
+    columns: list[MatColumn] = Field(default_factory=list)
+    set_aside: list[MatCard] = Field(
+        default_factory=list, description="'I don't want to talk about this'."
+    )
+    unplaced: list[MatCard] = Field(
+        default_factory=list, description="Skipped in another way ('I don't know', 'not now')."
+    )
+    confirmed: bool = Field(False, description="The client confirmed the whole mat.")
+
+
 class Section(_Plan):
     id: str
     title: str
@@ -147,6 +200,17 @@ class DraftPlan(_Plan):
     communication: list[str] = Field(
         default_factory=list, description="How the client communicates (from the answers)."
     )
+    view_ways: list[str] = Field(
+        default_factory=list,
+        description="How the client's view was obtained (speech, pictures, the mat, ...).",
+    )
+    important: list[TopItem] = Field(
+        default_factory=list, description="The client's top three, picked from their answers."
+    )
+    summary: list[SummaryBlock] = Field(
+        default_factory=list, description="Page one: dreams, what works, help, next steps."
+    )
+    mats: list[PlanMat] = Field(default_factory=list, description="The topic mats.")
     consent: Consent | None = None
     consent_text: str = ""
     read_back_done: bool = False

@@ -51,6 +51,9 @@ class PlanSource:
     consent: Consent | None = None
     read_back_done: bool = False
     session_id: str = ""
+    view_ways: list[str] = field(default_factory=list)  # ViewWay values, in order of first use
+    important: list[tuple[str, str | None]] = field(default_factory=list)  # (step id, choice)
+    mats_confirmed: list[str] = field(default_factory=list)
 
 
 def in_finland(at: datetime) -> datetime:
@@ -113,4 +116,7 @@ def source_from_session(session: Session) -> PlanSource:
         consent=Consent.model_validate(raw_consent) if raw_consent else None,
         read_back_done=bool(mine) and all(r.confirmed for r in mine),
         session_id=session.id,
+        view_ways=list(dict.fromkeys(w.value for m in session.meetings for w in m.ways)),
+        important=[(p.step_id, p.choice) for p in session.important],
+        mats_confirmed=list(session.mats),
     )

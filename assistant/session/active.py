@@ -24,6 +24,8 @@ from assistant.plan.consent import CONSENT_KEY, make_consent
 from assistant.plan.errors import ExportError
 from assistant.plan.export import PlanFile, make_file
 from assistant.plan.source import source_from_session
+from assistant.session import important
+from assistant.session import mat as topic_mat
 from assistant.session.errors import Problem, SessionError
 from assistant.session.view import (
     Answering,
@@ -36,7 +38,7 @@ from assistant.session.view import (
 from assistant.session.viewing import readback_view, step_view, theme_views
 from assistant.store.api import OpenSession, SessionStore
 from assistant.store.errors import StoreError
-from assistant.store.model import Participant, Preferences, Provenance, Role
+from assistant.store.model import Participant, Preferences, Provenance, Role, ViewWay
 
 #: Who writes a facilitator's note when several people are here: the first role found.
 NOTE_WRITERS = (Role.EXPERIENCE_EXPERT, Role.SUPPORTER, Role.SUPPORT_RING, Role.CASEWORKER)
@@ -447,17 +449,22 @@ class ActiveSession:
             if choice is not None and choice.sets is not None:
                 self.set_preferences(**choice.sets.model_dump())
 
-    def make_file(self, fmt: str, lang: str | None = None, mine: bool = False) -> PlanFile:
-        """The plan as a file (`mine`: the client's own easy-read copy), not yet written."""
+    def make_file(
+        self, fmt: str, lang: str | None = None, mine: bool = False, kind: str | None = None
+    ) -> PlanFile:
+        """The plan as a file (`mine`: the client's own easy-read copy; `kind`: draft, mine
+        or profile, see `assistant.plan.formats`), not yet written."""
         source = source_from_session(self._stored.session)
         try:
-            return make_file(source, self._dialogue, fmt, lang or self.language, mine)
+            return make_file(source, self._dialogue, fmt, lang or self.language, mine, kind=kind)
         except (ExportError, ValueError) as exc:
             raise SessionError(Problem.EXPORT_FAILED, str(exc)) from exc
 
-    def export(self, fmt: str, lang: str | None = None, mine: bool = False) -> Exported:
+    def export(
+        self, fmt: str, lang: str | None = None, mine: bool = False, kind: str | None = None
+    ) -> Exported:
         """Make a file of the plan and keep it in the data folder (erased with the session)."""
-        made = self.make_file(fmt, lang, mine)
+        made = self.make_file(fmt, lang, mine, kind)
         try:
             path = self._store.keep_file(self.id, made.name, made.data)
         except (StoreError, OSError) as exc:
@@ -467,6 +474,79 @@ class ActiveSession:
     def close(self) -> None:
         """Let go of the session (its lock). Everything was saved already."""
         self._stored.close()
+
+    # -- the topic mat, the top three, how the view was obtained (see mat.py, important.py) --
+
+    @property
+    def mat_due(self) -> str | None:
+        """A topic mat to show now (its id), or None; not during a read-back or a change."""
+        if self._readback is not None or self._returning is not None:
+            return None
+        return topic_mat.due(self._dialogue, self._conversation, self._stored.session)
+
+    def mat(self, mat_id: str) -> topic_mat.MatView:
+        try:
+            return topic_mat.mat_view(
+                self._dialogue, self._conversation, self._stored.session, mat_id, self.language
+            )
+        except KeyError:
+            raise SessionError(Problem.NOT_NOW, f"no mat '{mat_id}'") from None
+
+    def mat_place(
+        self, step_id: str, value: str | None, answering: Answering | None = None
+    ) -> None:
+        """Put a card under a face ('like', 'unsure', 'dislike'); None sets it aside."""
+        found = self._dialogue.find(step_id)
+        if found is None or found[1].mat is None:
+            raise SessionError(Problem.NOT_NOW, f"'{step_id}' is not on a mat")
+        step = found[1]
+        provenance = self._provenance(answering or Answering())
+        try:
+            new = topic_mat.mat_answer(step, self._conversation.answer_to(step_id), value)
+        except ValueError as exc:
+            raise SessionError(Problem.ANSWER_UNFIT, f"{step_id}: {exc}") from exc
+        with self._saving():
+            # only the value of a scale question changes: the step is not shown again
+            self._conversation.state.answers[step_id] = new
+            self._stored.record(step_id, new, provenance, state=self._conversation.state)
+
+    def mat_set_aside(self, step_id: str, answering: Answering | None = None) -> None:
+        """"I don't want to talk about this" for one card of the mat."""
+        self.mat_place(step_id, None, answering)
+
+    def mat_confirm(self, mat_id: str) -> None:
+        """The client says the whole mat is right."""
+        self.mat(mat_id)  # an unknown mat is refused
+        with self._saving():
+            self._stored.confirm_mat(mat_id)
+
+    def important_choices(self) -> important.ImportantView:
+        return important.important_view(
+            self._dialogue, self._conversation, self._stored.session, self.language
+        )
+
+    def pick_important(self, keys: list[str]) -> None:
+        """The client's top three (option keys of `important_choices`, in their order)."""
+        try:
+            picks = important.picks_for(self.important_choices(), keys)
+        except ValueError as exc:
+            raise SessionError(Problem.NOT_NOW, str(exc)) from exc
+        with self._saving():
+            self._stored.set_important(picks)
+
+    def view_way_choices(self) -> tuple[important.ViewWayChoice, ...]:
+        return important.view_way_choices(self._stored.session, self.language)
+
+    def set_view_ways(self, ways: list[str]) -> None:
+        """How the client's view was obtained in this meeting (speech, pictures, ...)."""
+        try:
+            chosen = [ViewWay(w) for w in ways]
+        except ValueError as exc:
+            raise SessionError(Problem.NOT_NOW, str(exc)) from exc
+        if not self._stored.session.meetings:
+            raise SessionError(Problem.NOT_NOW, "no meeting yet: say who is here first")
+        with self._saving():
+            self._stored.set_ways(chosen)
 
     # -- inside ----------------------------------------------------------------------------------
 

@@ -12,14 +12,17 @@ from assistant.plan.formats import FORMATS  # light: no renderer is imported
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
-    """Register `export SESSION --format ... --lang ... [--mine] --out PATH [--data-dir DIR]`."""
+    """Register `export SESSION --format ... --lang ... [--mine | --profile] --out PATH
+    [--data-dir DIR]`."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "export", help="export a session's draft plan, or the client's own copy (--mine)"
     )
     parser.add_argument("session", help="the session id")
     parser.add_argument("--format", dest="fmt", choices=FORMATS, default="html")
     parser.add_argument("--lang", choices=CODES, default=DEFAULT)
-    parser.add_argument("--mine", action="store_true", help="the client's easy-read copy")
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument("--mine", action="store_true", help="the client's easy-read copy")
+    kind.add_argument("--profile", action="store_true", help="the one-page profile")
     parser.add_argument("--out", type=Path, default=Path.cwd(), help="a file or a folder")
     # Its own dest: a subparser default would overwrite the top-level `haave --data-dir`.
     parser.add_argument("--data-dir", dest="export_data_dir", type=Path, default=None)
@@ -45,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
         sessions = Sessions(data_dir)
         if args.share:
             sessions.record_consent(args.session, args.share, args.caseworker)
-        path = sessions.export_to(args.session, args.fmt, args.lang, args.mine, args.out)
+        kind = "profile" if args.profile else None
+        path = sessions.export_to(args.session, args.fmt, args.lang, args.mine, args.out, kind)
     except SessionError as exc:
         print(f"haave export: {exc.detail or exc.words('en')}", file=sys.stderr)
         return 1

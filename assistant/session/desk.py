@@ -156,13 +156,14 @@ class Sessions:
             raise SessionError(problem_of(exc), str(exc)) from exc
 
     def export_to(
-        self, key: str, fmt: str, lang: str, mine: bool, out: Path
+        self, key: str, fmt: str, lang: str, mine: bool, out: Path, kind: str | None = None
     ) -> Path:
         """Export a stored session to a file or folder the user chose (not encrypted: the
-        client agreed to share it). Returns the file written."""
+        client agreed to share it). Returns the file written. `kind`: draft, mine, profile
+        (`assistant.plan.formats.Kind`); without it, `mine` chooses."""
         opened = self.open(key)
         try:
-            made = opened.make_file(fmt, lang, mine)
+            made = opened.make_file(fmt, lang, mine, kind=kind)
         finally:
             opened.close()
         target = out / made.name if out.is_dir() else out

@@ -16,6 +16,7 @@ from assistant.dialogue.engine import EngineState
 from assistant.dialogue.model import Dialogue
 from assistant.store.model import (
     AnswerRecord,
+    ImportantPick,
     Meeting,
     Participant,
     Preferences,
@@ -24,6 +25,7 @@ from assistant.store.model import (
     SessionListing,
     SessionSummary,
     StepAnswers,
+    ViewWay,
 )
 
 
@@ -93,6 +95,18 @@ class OpenSession(ABC):
     @abstractmethod
     def archive(self, archived: bool) -> None:
         """Archive (hide from the usual list) or bring back the session."""
+
+    @abstractmethod
+    def set_ways(self, ways: list[ViewWay]) -> None:
+        """How the client's view was obtained in the latest meeting."""
+
+    @abstractmethod
+    def set_important(self, picks: list[ImportantPick]) -> None:
+        """The client's top three (at most three), picked from their own answers."""
+
+    @abstractmethod
+    def confirm_mat(self, mat_id: str) -> None:
+        """The client has looked at a topic mat as a whole and said it is right."""
 
     def step(self, step_id: str) -> StepAnswers | None:
         return self.session.steps.get(step_id)

@@ -57,12 +57,42 @@ class Participant(_Model):
     role: Role
 
 
+class ViewWay(StrEnum):
+    """A way the client's own view was obtained in a meeting (THL's guidance asks the plan to
+    say how): the draft prints the ways used."""
+
+    SPEECH = "speech"
+    PICTURES = "pictures"
+    TALKING_MAT = "talking_mat"
+    SIGNS = "signs"
+    DEVICE = "device"
+    """A communication device (AAC)."""
+    INTERPRETER = "interpreter"
+
+
 class Meeting(_Model):
     """One sitting: the session was started or resumed at `started` with these people."""
 
     number: int = Field(ge=1)
     started: AwareDatetime
     present: list[SafeId] = Field(default_factory=list, description="Participant ids.")
+    ways: list[ViewWay] = Field(
+        default_factory=list, description="How the client's view was obtained in this meeting."
+    )
+
+
+class ImportantPick(_Model):
+    """One of the client's top three: an answer of theirs (a step, and one choice of it when
+    the answer has several)."""
+
+    step_id: SafeId
+    choice: str | None = Field(None, description="One choice of the answer; None: all of it.")
+
+
+class MatRecord(_Model):
+    """A topic mat the client has looked at as a whole and confirmed."""
+
+    confirmed_at: AwareDatetime
 
 
 class AnsweredBy(StrEnum):
@@ -182,6 +212,12 @@ class SessionHeader(_Model):
     preferences: Preferences = Field(default_factory=Preferences)
     extra: dict[str, Any] = Field(
         default_factory=dict, description="Room for later issues (e.g. consent) before a migration."
+    )
+    important: list[ImportantPick] = Field(
+        default_factory=list, description="The client's top three, picked from their answers."
+    )
+    mats: dict[str, MatRecord] = Field(
+        default_factory=dict, description="Topic mats confirmed by the client, by mat id."
     )
 
     @model_validator(mode="after")

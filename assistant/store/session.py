@@ -36,6 +36,8 @@ from assistant.store.migrations import SESSION
 from assistant.store.model import (
     AnsweredBy,
     AnswerRecord,
+    ImportantPick,
+    MatRecord,
     Meeting,
     Participant,
     Preferences,
@@ -44,6 +46,7 @@ from assistant.store.model import (
     SessionHeader,
     SessionProgress,
     StepAnswers,
+    ViewWay,
     now_utc,
 )
 from assistant.store.storage import AtomicStorage, FileDamaged, encode, read_file
@@ -278,6 +281,22 @@ class LocalOpenSession(OpenSession):
 
     def set_extra(self, key: str, value: Any) -> None:
         self._session.extra[key] = value
+        self._save()
+
+    def set_ways(self, ways: list[ViewWay]) -> None:
+        if not self._session.meetings:
+            raise StoreError("no meeting yet: start one before saying how the view was obtained")
+        self._session.meetings[-1].ways = list(dict.fromkeys(ways))
+        self._save()
+
+    def set_important(self, picks: list[ImportantPick]) -> None:
+        if len(picks) > 3:
+            raise StoreError("the client picks at most three things")
+        self._session.important = list(picks)
+        self._save()
+
+    def confirm_mat(self, mat_id: str) -> None:
+        self._session.mats[mat_id] = MatRecord(confirmed_at=now_utc())
         self._save()
 
     def export(self, path: Path, *, include_private: bool = False) -> None:

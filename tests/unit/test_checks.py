@@ -208,3 +208,29 @@ def test_cli_last_guard_prints_one_line(
     assert cli.main(["schema"]) == 1
     err = capsys.readouterr().err
     assert "disk on fire" in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_a_mat_needs_two_scale_steps_in_one_theme(example: Path) -> None:
+    edit(example, lambda d: step(d, "mood").update(mat="likes"))
+    assert "has one step: a mat needs two or more" in messages(example)
+
+    def across_themes(d: dict) -> None:  # type: ignore[type-arg]
+        step(d, "mood").update(mat="likes")
+        d["themes"][1]["steps"].append(
+            {**step(d, "mood"), "id": "mood-2", "section": "free_time"}
+        )
+
+    edit(example, across_themes)
+    assert "spans themes" in messages(example)
+
+
+def test_a_mat_is_made_of_scale_steps_only(example: Path) -> None:
+    edit(example, lambda d: step(d, "enough").update(mat="likes"))
+    assert "use it on 'scale3'" in messages(example)
+
+
+def test_the_summary_names_steps_that_ask(example: Path) -> None:
+    edit(example, lambda d: d.update(summary={"dreams": ["wish", "nowhere", "welcome"]}))
+    found = messages(example)
+    assert "'nowhere', which is not a step" in found and "'welcome': it asks nothing" in found
+    assert "summary 'dreams' names 'wish'" not in found

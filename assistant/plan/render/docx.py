@@ -6,16 +6,15 @@ from io import BytesIO
 from typing import Any
 
 from assistant.languages import LangCode, language
-from assistant.plan.model import DraftPlan, PlanAnswer
+from assistant.plan.model import DraftPlan, PlanAnswer, PlanMat, Source
 from assistant.plan.render.common import (
-    confirmation,
     has_unconfirmed,
     language_name,
-    provenance_line,
-    provenance_parts,
     value_text,
     with_isolated_bidi,
 )
+from assistant.plan.render.symbols import symbol_png
+from assistant.plan.summary import mat_step_ids
 from assistant.plan.texts import draft_text, section_title
 
 # Style ids set directly: python-docx's lookup by style name scans every style on each call
@@ -46,19 +45,63 @@ def _set_language(doc: Any, lang: str) -> None:
     found.set(qn("w:val"), language(lang).tag)
 
 
-def _prov(doc: Any, a: PlanAnswer, lang: LangCode) -> None:
-    para = doc.add_paragraph()
-    run = para.add_run(" · ".join(provenance_parts(a, lang)))
-    run.italic = True
-    conf = confirmation(a, lang)
-    if conf:
-        para.add_run(" · ")
-        para.add_run(conf).bold = not a.confirmed
+def _mark(a: PlanAnswer, lang: LangCode) -> str:
+    """The provenance mark, only where it carries information (see render.html.mark)."""
+    bits = []
+    if a.source is not Source.CLIENT:
+        who = a.supported_by if a.source is Source.CLIENT_WITH_SUPPORT else a.given_by
+        text = draft_text(f"src_{a.source.value}", lang)
+        bits.append(f"{text} ({who})" if who else text)
+    if a.source.is_client and not a.confirmed:
+        bits.append(draft_text("not_confirmed", lang))
+    return f" [{' · '.join(bits)}]" if bits else ""
 
 
 def _cell_text(a: PlanAnswer, lang: LangCode) -> str:
     bits = [x for x in (value_text(a, lang), a.words or "") if x]
-    return "\n".join([*bits, provenance_line(a, lang)])
+    return "\n".join(bits) + _mark(a, lang)
+
+
+def _answers_table(doc: Any, answers: list[PlanAnswer], lang: LangCode) -> None:
+    table = doc.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    for a in answers:
+        row = table.add_row().cells
+        row[0].text, row[1].text = a.label, _cell_text(a, lang)
+    doc.add_paragraph()
+
+
+def _symbol(para: Any, emoji: str, mm: int = 5) -> None:
+    from docx.shared import Mm
+
+    png = symbol_png(emoji)
+    if png is not None:
+        para.add_run().add_picture(BytesIO(png), width=Mm(mm), height=Mm(mm))
+        para.add_run(" ")
+
+
+def _mat(doc: Any, mat: PlanMat, lang: LangCode) -> None:
+    _heading(doc, f"{draft_text('mat', lang)}: {mat.title}", 3)
+    table = doc.add_table(rows=2, cols=3)
+    table.style = "Table Grid"
+    for i, column in enumerate(mat.columns):
+        head = table.rows[0].cells[i].paragraphs[0]
+        _symbol(head, column.symbol)
+        head.add_run(column.title).bold = True
+        cell = table.rows[1].cells[i]
+        for n, card in enumerate(column.cards):
+            para = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+            _symbol(para, card.symbol)
+            para.add_run(
+                card.label + ("" if card.confirmed else " " + draft_text("not_confirmed", lang))
+            )
+    for key, cards in (("mat_set_aside", mat.set_aside), ("mat_unplaced", mat.unplaced)):
+        if cards:
+            doc.add_paragraph(f"{draft_text(key, lang)}: {', '.join(c.label for c in cards)}")
+    for card in (c for col in mat.columns for c in col.cards if c.words):
+        doc.add_paragraph(f"{card.label}: {card.words}")
+    done = "mat_confirmed" if mat.confirmed else "mat_not_confirmed"
+    doc.add_paragraph().add_run(draft_text(done, lang)).italic = True
 
 
 def render_docx(plan: DraftPlan) -> bytes:
@@ -79,85 +122,53 @@ def render_docx(plan: DraftPlan) -> bytes:
     doc.core_properties.title = f"{t('title')}: {plan.alias}"[:200]  # Word: max 255
     doc.core_properties.language = plan.lang
     _set_language(doc, plan.lang)
-    _heading(doc, t("title"), 0)
+    _heading(doc, f"{t('title')}: {plan.alias}", 0)
     doc.add_paragraph().add_run(t("not_decision")).bold = True
     if has_unconfirmed(plan):
         doc.add_paragraph(t("unconfirmed_note"))
-    _heading(doc, section_title("basic", lang), 1)
-    facts = [
-        (t("alias"), plan.alias),
-        (t("prepared"), plan.prepared_text),
-        (t("language"), language_name(plan.client_lang, lang)),
-    ]
-    if plan.communication:
-        facts.append((t("communication"), "; ".join(plan.communication)))
-    facts.append((t("consent"), plan.consent_text))
-    for key, value in facts:
-        para = doc.add_paragraph()
-        para.add_run(f"{key}: ").bold = True
-        para.add_run(value)
-    _people(doc, plan)
+    _summary(doc, plan)
+    _basic(doc, plan)
+    _heading(doc, t("details"), 1)
+    on_mat = mat_step_ids(plan.mats)
     for section in plan.sections:
-        if section.id != "basic":  # basic answers sit under the Basic details heading
-            _heading(doc, section.title, 1)
-        if not section.answers:
+        if section.id == "basic":
+            continue
+        answers = [a for a in section.answers if not (a.step_id in on_mat and a.source.is_client)]
+        mats = [m for m in plan.mats if m.section == section.id]
+        _heading(doc, section.title, 2)
+        for mat in mats:
+            _mat(doc, mat, lang)
+        if answers:
+            _answers_table(doc, answers, lang)
+        elif not mats:
             doc.add_paragraph(t("nothing"))
-        for a in section.answers:
-            _heading(doc, a.label, 2)
-            value = value_text(a, lang)
-            if value:
-                doc.add_paragraph(value)
-            if a.words:
-                _styled(doc, a.words, "Quote")
-            _prov(doc, a, lang)
-    _differing_and_missing(doc, plan)
     doc.add_paragraph().add_run(t("not_decision")).bold = True
+    doc.add_paragraph(t("credit"))
     buf = BytesIO()
     doc.save(buf)
     return buf.getvalue()
 
 
-def docx_text(data: bytes) -> str:
-    """The paragraphs and table cells of a DOCX, one per line (for tests and goldens)."""
-    from docx import Document
-
-    doc = Document(BytesIO(data))
-    lines = [f"[{p.style.name}] {p.text}" if p.style else p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            lines.append(" | ".join(c.text for c in row.cells))
-    return "\n".join(lines) + "\n"
-
-
-def _people(doc: Any, plan: DraftPlan) -> None:
+def _summary(doc: Any, plan: DraftPlan) -> None:
     lang = plan.lang
 
     def t(key: str) -> str:
         return draft_text(key, lang)
 
-    if plan.meetings:
-        _heading(doc, t("meetings"), 2)
-        table = doc.add_table(rows=1, cols=2)
-        table.style = "Table Grid"
-        table.rows[0].cells[0].text, table.rows[0].cells[1].text = t("when"), t("present")
-        for m in plan.meetings:
-            row = table.add_row().cells
-            row[0].text, row[1].text = m.on_text, ", ".join(m.present)
-    if plan.participants:
-        _heading(doc, t("participants"), 2)
-        for p in plan.participants:
-            _styled(doc, f"{p.name} ({p.role_label})", "ListBullet")
-
-
-def _differing_and_missing(doc: Any, plan: DraftPlan) -> None:
-    lang = plan.lang
-
-    def t(key: str) -> str:
-        return draft_text(key, lang)
-
-    _heading(doc, t("differing"), 1)
+    _heading(doc, t("summary"), 1)
+    _heading(doc, t("sum_important"), 2)
+    if not plan.important:
+        doc.add_paragraph(t("sum_important_none"))
+    for item in plan.important:
+        para = _styled(doc, "", "ListNumber")
+        _symbol(para, item.symbol)
+        para.add_run(item.words).bold = True
+        para.add_run(f" ({item.label})").italic = True
+    for block in plan.summary:
+        _heading(doc, block.title, 2)
+        _answers_table(doc, block.answers, lang)
     if plan.differing_views:
-        doc.add_paragraph(t("differing_intro"))
+        _heading(doc, t("differing"), 2)
         table = doc.add_table(rows=1, cols=3)
         table.style = "Table Grid"
         head = table.rows[0].cells
@@ -171,13 +182,49 @@ def _differing_and_missing(doc: Any, plan: DraftPlan) -> None:
             row[0].text = d.label
             row[1].text = _cell_text(d.client, lang)
             row[2].text = _cell_text(d.other, lang)
-    else:
-        doc.add_paragraph(t("nothing"))
-    _heading(doc, t("not_answered"), 1)
     if plan.not_answered:
+        _heading(doc, t("sum_declined"), 2)
         for a in plan.not_answered:
-            para = _styled(doc, "", "ListBullet")
-            para.add_run(f"{a.label}: ").bold = True
-            para.add_run(f"{value_text(a, lang)} — " + provenance_line(a, lang))
-    else:
-        doc.add_paragraph(t("nothing"))
+            _styled(doc, f"{a.label}: {value_text(a, lang)}{_mark(a, lang)}", "ListBullet")
+    _heading(doc, t("consent"), 2)
+    doc.add_paragraph(plan.consent_text)
+
+
+def _basic(doc: Any, plan: DraftPlan) -> None:
+    lang = plan.lang
+
+    def t(key: str) -> str:
+        return draft_text(key, lang)
+
+    _heading(doc, section_title("basic", lang), 1)
+    facts = [
+        (t("alias"), plan.alias),
+        (t("prepared"), plan.prepared_text),
+        (t("language"), language_name(plan.client_lang, lang)),
+        (t("view_ways"), ", ".join(plan.view_ways) or t("ways_none")),
+    ]
+    if plan.communication:
+        facts.append((t("communication"), "; ".join(plan.communication)))
+    facts += [(t("meetings"), f"{m.on_text}: {', '.join(m.present)}") for m in plan.meetings]
+    if plan.participants:
+        people = ", ".join(f"{p.name} ({p.role_label})" for p in plan.participants)
+        facts.append((t("participants"), people))
+    for key, value in facts:
+        para = doc.add_paragraph()
+        para.add_run(f"{key}: ").bold = True
+        para.add_run(value)
+    basic = next((s for s in plan.sections if s.id == "basic"), None)
+    if basic and basic.answers:  # basic answers sit under the Basic details heading
+        _answers_table(doc, basic.answers, lang)
+
+
+def docx_text(data: bytes) -> str:
+    """The paragraphs and table cells of a DOCX, one per line (for tests and goldens)."""
+    from docx import Document
+
+    doc = Document(BytesIO(data))
+    lines = [f"[{p.style.name}] {p.text}" if p.style else p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            lines.append(" | ".join(c.text for c in row.cells))
+    return "\n".join(lines) + "\n"

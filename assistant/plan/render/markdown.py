@@ -6,14 +6,9 @@ from __future__ import annotations
 import re
 
 from assistant.languages import LangCode
-from assistant.plan.model import DraftPlan, PlanAnswer
-from assistant.plan.render.common import (
-    confirmation,
-    has_unconfirmed,
-    language_name,
-    provenance_parts,
-    value_text,
-)
+from assistant.plan.model import DraftPlan, PlanAnswer, PlanMat, Source
+from assistant.plan.render.common import has_unconfirmed, language_name, value_text
+from assistant.plan.summary import mat_step_ids
 from assistant.plan.texts import draft_text, section_title
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#|<>&~!$^])")
@@ -45,60 +40,56 @@ def md_cell(text: str) -> str:
     return "<br>".join(md_lines(text))
 
 
-def _prov(a: PlanAnswer, lang: LangCode) -> str:
-    line = "*" + " · ".join(md_inline(p) for p in provenance_parts(a, lang)) + "*"
-    conf = confirmation(a, lang)
-    if conf:
-        line += " · " + (md_inline(conf) if a.confirmed else f"**{md_inline(conf)}**")
-    return line
+def _mark(a: PlanAnswer, lang: LangCode) -> str:
+    """The provenance mark, only where it carries information (see render.html.mark)."""
+    bits = []
+    if a.source is not Source.CLIENT:
+        who = a.supported_by if a.source is Source.CLIENT_WITH_SUPPORT else a.given_by
+        text = draft_text(f"src_{a.source.value}", lang)
+        bits.append(md_inline(f"{text} ({who})" if who else text))
+    if a.source.is_client and not a.confirmed:
+        bits.append(f"**{md_inline(draft_text('not_confirmed', lang))}**")
+    return f" *\\[{' · '.join(bits)}\\]*" if bits else ""
 
 
-def render_markdown(plan: DraftPlan) -> str:
+def _answer(a: PlanAnswer, lang: LangCode) -> list[str]:
+    """One answer as a list item; the client's own words quoted below it."""
+    value = value_text(a, lang)
+    said = " ".join(x for x in (md_inline(value), _mark(a, lang).strip()) if x)
+    line = f"- **{md_inline(a.label)}:** {said}".rstrip()
+    out = [line]
+    if a.words:
+        out += ["", *(f"  {q}" for q in md_quote(a.words))]
+    return out
+
+
+def _answers(answers: list[PlanAnswer], lang: LangCode) -> list[str]:
+    out: list[str] = []
+    for a in answers:
+        out += _answer(a, lang)
+    return [*out, ""] if out else []
+
+
+def _summary(plan: DraftPlan) -> list[str]:
     lang = plan.lang
 
     def t(key: str) -> str:
         return md_inline(draft_text(key, lang))
 
-    out = [f"# {t('title')}", "", f"**{t('not_decision')}**", ""]
-    if has_unconfirmed(plan):
-        out += [f"> {t('unconfirmed_note')}", ""]
-    out += [
-        f"## {md_inline(section_title('basic', lang))}",
-        "",
-        f"- **{t('alias')}:** {md_inline(plan.alias)}",
-        f"- **{t('prepared')}:** {md_inline(plan.prepared_text)}",
-        f"- **{t('language')}:** {md_inline(language_name(plan.client_lang, lang))}",
-    ]
-    if plan.communication:
-        out.append(f"- **{t('communication')}:** {md_inline('; '.join(plan.communication))}")
-    out += [f"- **{t('consent')}:** {md_inline(plan.consent_text)}", ""]
-    if plan.meetings:
-        out += [f"### {t('meetings')}", "", f"| {t('when')} | {t('present')} |", "|---|---|"]
+    out = [f"## {t('summary')}", "", f"### {t('sum_important')}", ""]
+    if plan.important:
         out += [
-            f"| {md_inline(m.on_text)} | {md_inline(', '.join(m.present))} |" for m in plan.meetings
+            f"{n}. {i.symbol} **{md_inline(i.words)}** ({md_inline(i.label)})".replace(".  ", ". ")
+            for n, i in enumerate(plan.important, 1)
         ]
         out.append("")
-    if plan.participants:
-        out += [f"### {t('participants')}", ""]
-        out += [f"- {md_inline(p.name)} ({md_inline(p.role_label)})" for p in plan.participants]
-        out.append("")
-    for section in plan.sections:
-        if section.id != "basic":  # basic answers sit under the Basic details heading
-            out += [f"## {md_inline(section.title)}", ""]
-        if not section.answers:
-            out += [t("nothing"), ""]
-        for a in section.answers:
-            out += [f"### {md_inline(a.label)}", ""]
-            value = value_text(a, lang)
-            if value:
-                out += [md_inline(value), ""]
-            if a.words:
-                out += [*md_quote(a.words), ""]
-            out += [_prov(a, lang), ""]
-    out += [f"## {t('differing')}", ""]
+    else:
+        out += [t("sum_important_none"), ""]
+    for block in plan.summary:
+        out += [f"### {md_inline(block.title)}", "", *_answers(block.answers, lang)]
     if plan.differing_views:
         out += [
-            t("differing_intro"),
+            f"### {t('differing')}",
             "",
             f"| {t('question')} | {t('client_answer')} | {t('other_view')} |",
             "|---|---|---|",
@@ -109,19 +100,91 @@ def render_markdown(plan: DraftPlan) -> str:
                 bits = [md_inline(value_text(a, lang))] if value_text(a, lang) else []
                 if a.words:
                     bits.append(md_cell(a.words))
-                cells.append("<br>".join([*bits, _prov(a, lang)]))
+                cells.append("<br>".join(bits) + _mark(a, lang))
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
-    else:
-        out += [t("nothing"), ""]
-    out += [f"## {t('not_answered')}", ""]
     if plan.not_answered:
+        out += [f"### {t('sum_declined')}", ""]
         out += [
-            f"- **{md_inline(a.label)}:** {md_inline(value_text(a, lang))} — {_prov(a, lang)}"
+            f"- {md_inline(a.label)}: {md_inline(value_text(a, lang))}{_mark(a, lang)}"
             for a in plan.not_answered
         ]
         out.append("")
-    else:
-        out += [t("nothing"), ""]
-    out += [f"**{t('not_decision')}**", ""]
+    return [*out, f"### {t('consent')}", "", md_inline(plan.consent_text), ""]
+
+
+def _basic(plan: DraftPlan) -> list[str]:
+    lang = plan.lang
+
+    def t(key: str) -> str:
+        return md_inline(draft_text(key, lang))
+
+    ways = ", ".join(plan.view_ways) or draft_text("ways_none", lang)
+    out = [
+        f"## {md_inline(section_title('basic', lang))}",
+        "",
+        f"- **{t('alias')}:** {md_inline(plan.alias)}",
+        f"- **{t('prepared')}:** {md_inline(plan.prepared_text)}",
+        f"- **{t('language')}:** {md_inline(language_name(plan.client_lang, lang))}",
+        f"- **{t('view_ways')}:** {md_inline(ways)}",
+    ]
+    if plan.communication:
+        out.append(f"- **{t('communication')}:** {md_inline('; '.join(plan.communication))}")
+    for m in plan.meetings:
+        out.append(
+            f"- **{t('meetings')}:** {md_inline(m.on_text)}: {md_inline(', '.join(m.present))}"
+        )
+    if plan.participants:
+        people = ", ".join(f"{p.name} ({p.role_label})" for p in plan.participants)
+        out.append(f"- **{t('participants')}:** {md_inline(people)}")
+    out.append("")
+    basic = next((s for s in plan.sections if s.id == "basic"), None)
+    if basic and basic.answers:  # basic answers sit under the Basic details heading
+        out += _answers(basic.answers, lang)
+    return out
+
+
+def mat_markdown(mat: PlanMat, mine: bool = False) -> list[str]:
+    """A topic mat as a pipe table: one column per face, a card per row."""
+    heads = [f"{c.symbol} {md_inline(c.mine if mine else c.title)}" for c in mat.columns]
+    rows = max((len(c.cards) for c in mat.columns), default=0)
+    out = [f"**{md_inline(mat.title)}**", "", "| " + " | ".join(heads) + " |", "|---|---|---|"]
+    for n in range(rows):
+        cells = [
+            f"{c.cards[n].symbol} {md_inline(c.cards[n].label)}" if n < len(c.cards) else ""
+            for c in mat.columns
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    return [*out, ""]
+
+
+def render_markdown(plan: DraftPlan) -> str:
+    lang = plan.lang
+
+    def t(key: str) -> str:
+        return md_inline(draft_text(key, lang))
+
+    out = [f"# {t('title')}: {md_inline(plan.alias)}", "", f"**{t('not_decision')}**", ""]
+    if has_unconfirmed(plan):
+        out += [f"> {t('unconfirmed_note')}", ""]
+    out += _summary(plan) + _basic(plan) + [f"## {t('details')}", ""]
+    on_mat = mat_step_ids(plan.mats)
+    for section in plan.sections:
+        if section.id == "basic":
+            continue
+        answers = [a for a in section.answers if not (a.step_id in on_mat and a.source.is_client)]
+        mats = [m for m in plan.mats if m.section == section.id]
+        out += [f"### {md_inline(section.title)}", ""]
+        for mat in mats:
+            out += mat_markdown(mat)
+            done = "mat_confirmed" if mat.confirmed else "mat_not_confirmed"
+            for key, cards in (("mat_set_aside", mat.set_aside), ("mat_unplaced", mat.unplaced)):
+                if cards:
+                    out += [f"{t(key)}: {md_inline(', '.join(c.label for c in cards))}", ""]
+            out += [f"*{t(done)}*", ""]
+        if answers:
+            out += _answers(answers, lang)
+        elif not mats:
+            out += [t("nothing"), ""]
+    out += [f"**{t('not_decision')}**", "", t("credit"), ""]
     return "\n".join(out)
