@@ -314,7 +314,7 @@ def _languages(dialogue: Dialogue, at: Callable[..., Finding]) -> Iterator[Findi
 
 #: Where a line break may end a line: after the end of a sentence (or a colon, a closing
 #: quote or bracket). Read aloud turns every line break into a full stop.
-_SENTENCE_END = tuple(".!?:…”\"»)")
+_SENTENCE_END = tuple('.!?:…”"»)')
 #: Numbers in digits: read aloud says "1–5" as "yksi viisi" and "3/14" as "kolme kautta".
 _RANGE = re.compile(r"\d\s*[–—-]\s*\d|\d\s*/\s*\d")
 _DIGIT = re.compile(r"\d")
