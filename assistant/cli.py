@@ -49,11 +49,13 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--write", action="store_true", help="write the schema files")
     schema.set_defaults(handler=_cmd_schema)
 
+    from assistant.dialogue import translation_cli  # light: babel and ruamel load on use
     from assistant.session import cli as session_cli  # light: renderers load on use
     from assistant.store import cli as store_cli
     from assistant.web import cli as web_cli  # light: loads neither textual nor aiohttp
 
     store_cli.add_parsers(sub)
+    translation_cli.add_parsers(sub)
     session_cli.add_parser(sub)
     web_cli.add_parser(sub)
     return parser

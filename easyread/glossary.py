@@ -65,7 +65,14 @@ def _same_word(token: str, form: str) -> bool:
         if a != b:
             break
         n += 1
+    if token[n:].startswith(_DERIVATIONS):
+        return False  # a word made from it (handläggare ~ handläggning) is another word
     return n >= max(4, len(form) - 3) and len(token) <= len(form) + 6
+
+
+#: Endings that make a new word rather than an inflected form: a shared prefix followed by
+#: one of these is not the glossary word (sv -ning/-else, fi -minen, en -tion/-ment).
+_DERIVATIONS = ("ning", "else", "minen", "tion", "ment")
 
 
 def _forms(analyser: Analyser, word: str) -> frozenset[str]:

@@ -1,13 +1,18 @@
 """Static checks of dialogue folders (`haave check`).
 
 Structure (targets, reachability, loops, ids), languages, symbols, choices, conditions,
-words that name services, the easy-read checker on every client-visible text (when the
-`easyread` package offers `check_text`), and every test plan in the folder's `tests/`.
+words that name services, texts read aloud (line breaks, numbers, key names), one label for
+the own-words choice, outdated translations and recorded audio, the easy-read checker on
+every client-visible text (when the `easyread` package offers `check_text`, with one word per
+role from its glossary), and every test plan in the folder's `tests/`.
 """
 
 from __future__ import annotations
 
 import importlib
+import itertools
+import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +22,7 @@ from assistant.dialogue import graph
 from assistant.dialogue.loader import LoadedDialogue, load
 from assistant.dialogue.model import END_THEME, Condition, Dialogue, Step, StepKind, Texts, Theme
 from assistant.dialogue.testplan import plan_paths, run_plan
+from assistant.dialogue.translation import audio_problems, outdated_problems
 from assistant.dialogue.yamlio import DataFileError, Problem, bulk, read_yaml, shown
 
 Level = Literal["error", "warning"]
@@ -50,23 +56,55 @@ class Finding:
 #: An easy-read checker: (text, lang, silenced rule -> reason) -> [(level, rule, message)].
 TextChecker = Callable[[str, str, dict[str, str]], list[tuple[str, str, str]]]
 
+#: Rule id of "one word per role": a glossary synonym used instead of the glossary's term.
+ONE_WORD = "one-word"
+
 
 def easyread_checker() -> TextChecker | None:
-    """The `easyread` package's checker, or None while the package does not offer one."""
+    """The `easyread` package's checker, or None while the package does not offer one.
+
+    Besides the package's own rules it reports `one-word`: a word the glossary lists as a
+    synonym ("työntekijä", "omainen") where the client texts use one word per role
+    ("palveluohjaaja", "läheinen"). The UI catalogs are checked with it too."""
     try:
-        check_text = importlib.import_module("easyread").check_text
+        easyread = importlib.import_module("easyread")
+        check_text = easyread.check_text
     except (ImportError, AttributeError):
         return None
+    unsupported: type[Exception] = getattr(easyread, "UnsupportedLanguage", LookupError)
 
     def check(text: str, lang: str, silenced: dict[str, str]) -> list[tuple[str, str, str]]:
-        report = check_text(text, lang, silenced=silenced)
-        return [
+        try:
+            report = check_text(text, lang, silenced=silenced)
+        except unsupported:
+            return []  # a language the easy-read checker does not know yet: nothing to say
+        found = [
             (f.level, f.rule, f"{f.message} ({f.suggestion})" if f.suggestion else f.message)
             for f in report.findings
             if not f.silenced and f.level in ("error", "warning")
         ]
+        if ONE_WORD not in silenced:
+            found += [("warning", ONE_WORD, m) for m in one_word_per_role(text, lang)]
+        return found
 
     return check
+
+
+def one_word_per_role(text: str, lang: str) -> list[str]:
+    """A message for each glossary synonym in `text`: the glossary's term is the one word."""
+    try:
+        glossary = importlib.import_module("easyread.glossary")
+        matches = glossary.find_terms(text, lang)
+    except (ImportError, AttributeError, LookupError, ValueError):
+        return []
+    out = []
+    for match in matches:
+        if match.form.lower() != match.entry.term.lower():
+            out.append(
+                f"'{match.form}' is another word for '{match.entry.term}' "
+                f"({match.entry.concept}): use one word for one thing, '{match.entry.term}'"
+            )
+    return out
 
 
 def check_folder(
@@ -115,6 +153,12 @@ def check_dialogue(
                 yield at(step.id, "warning", _UNEVEN_SYMBOL.format(symbol=symbol))
     if service_words:
         yield from _service_words(dialogue, service_words, at)
+    yield from _read_aloud(dialogue, at)
+    yield from _own_words(dialogue, at)
+    for item_id, message in outdated_problems(dialogue, shown(loaded.folder)):
+        yield at(item_id, "warning", message)
+    for item_id, level, message in audio_problems(loaded):
+        yield at(item_id, "error" if level == "error" else "warning", message)
     if texts is not None:
         yield from _easy_read(dialogue, texts, at)
 
@@ -276,6 +320,8 @@ def client_texts(dialogue: Dialogue) -> Iterator[tuple[str | None, str, Texts]]:
     for theme in dialogue.themes:
         yield theme.id, "title", theme.title
         for step in theme.steps:
+            if step.intro:
+                yield step.id, "intro", step.intro
             yield step.id, "text", step.text
             if step.help:
                 yield step.id, "help", step.help
@@ -305,6 +351,87 @@ def _languages(dialogue: Dialogue, at: Callable[..., Finding]) -> Iterator[Findi
             yield at(item_id, "error", f"the {what} has no '{lang}' text: add the translation")
         for lang in sorted(set(texts) - declared):
             yield at(item_id, "warning", f"the {what} has a '{lang}' text, not a declared language")
+
+
+#: Where a line break may end a line: after the end of a sentence (or a colon, a closing
+#: quote or bracket). Read aloud turns every line break into a full stop.
+_SENTENCE_END = tuple('.!?:…”"»)')
+#: Numbers in digits: read aloud says "1–5" as "yksi viisi" and "3/14" as "kolme kautta".
+_RANGE = re.compile(r"\d\s*[–—-]\s*\d|\d\s*/\s*\d")
+_DIGIT = re.compile(r"\d")
+#: Key and program names: read letter by letter, and meaningless to a listener.
+_KEY_NAMES = re.compile(
+    r"\b(Esc|Enter|Tab|Ctrl|Alt|Shift|Backspace|F(?:1[0-2]|[1-9])|espeak(?:-ng)?|Textual|"
+    r"Python|YAML|JSON)\b"
+)
+
+
+def _silenced(dialogue: Dialogue, item_id: str | None, lang: str) -> set[str]:
+    found = dialogue.find(item_id) if item_id else None
+    return {s.rule for s in (found[1].silence if found else []) if s.lang in (None, lang)}
+
+
+def _read_aloud(dialogue: Dialogue, at: Callable[..., Finding]) -> Iterator[Finding]:
+    """What read aloud gets wrong: a line break inside a sentence, numbers in digits, keys."""
+    for item_id, what, texts in client_texts(dialogue):
+        for lang, text in texts.items():
+            silenced = _silenced(dialogue, item_id, lang)
+            lines = text.split("\n")
+            if "line-break" not in silenced:
+                for line, following in itertools.pairwise(lines):
+                    if line.rstrip() and not line.rstrip().endswith(_SENTENCE_END):
+                        yield at(
+                            item_id,
+                            "warning",
+                            f"the {what} ({lang}) breaks a line inside a sentence, before "
+                            f"'{following.strip()[:20]}': read aloud makes it a full stop. "
+                            "Break lines only between sentences",
+                        )
+            if "number-words" not in silenced and _DIGIT.search(text):
+                kind = "a range" if _RANGE.search(text) else "a number"
+                yield at(
+                    item_id,
+                    "warning",
+                    f"the {what} ({lang}) has {kind} in digits: read aloud says '1–5' as "
+                    "'one five'. Write numbers in words ('from one to five')",
+                )
+            named = _KEY_NAMES.search(text)
+            if "key-name" not in silenced and named:
+                yield at(
+                    item_id,
+                    "warning",
+                    f"the {what} ({lang}) names '{named.group(0)}': a key or program name "
+                    "means nothing to a listener. Say what to do instead",
+                )
+
+
+def _own_words(dialogue: Dialogue, at: Callable[..., Finding]) -> Iterator[Finding]:
+    """One label for the own-words choice in every step: it teaches where to type."""
+    labels: dict[str, Counter[str]] = {}
+    for step in dialogue.steps():
+        for choice in step.choices:
+            if choice.own_words:
+                for lang, text in choice.text.items():
+                    labels.setdefault(lang, Counter())[text] += 1
+        if step.intro is not None and step.kind is StepKind.SAY:
+            yield at(
+                step.id,
+                "warning",
+                "an 'intro' goes above a question: on a 'say' step put it in the text",
+            )
+    for step in dialogue.steps():
+        own = step.own_words_choice
+        if own is None:
+            continue
+        for lang, text in own.text.items():
+            usual, _count = labels[lang].most_common(1)[0]
+            if text != usual and "own-words-label" not in _silenced(dialogue, step.id, lang):
+                yield at(
+                    step.id,
+                    "warning",
+                    f"the own-words choice says '{text}' ({lang}); the other steps say "
+                    f"'{usual}': use one label everywhere",
+                )
 
 
 def load_service_words(root: Path) -> dict[str, list[str]]:

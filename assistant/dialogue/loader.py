@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from assistant import languages
 from assistant.dialogue.model import Dialogue, DialogueFile, Theme, ThemeFile
 from assistant.dialogue.yamlio import DataFileError, Loc, Problem, YamlDoc, bulk, read_yaml
 from assistant.ids import is_id
@@ -170,6 +171,7 @@ def _load(path: Path) -> LoadedDialogue:
         title=header.title,
         symbol=header.symbol,
         description=header.description,
+        source=header.source,
         themes=themes,
         summary=header.summary,
     )
@@ -210,7 +212,8 @@ def _explain(exc: ValidationError, doc: YamlDoc, prefix: Loc) -> list[Problem]:
         loc = tuple(p for p in loc if p not in ("Theme", "str"))
         message = _message(error, loc)
         if is_key:
-            message = f"'{loc[-1]}' is not a language Haave knows: use fi, sv or en"
+            known = ", ".join(languages.CODES)
+            message = f"'{loc[-1]}' is not a language Haave knows: use one of {known}"
         out.append(Problem(doc.path, doc.line(loc), _step_id(doc.data, loc), message))
     return out
 

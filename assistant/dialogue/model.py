@@ -27,6 +27,19 @@ Texts = dict[Lang, Annotated[str, Field(min_length=1)]]
 #: The special target that ends the current theme.
 END_THEME = "end"
 
+#: A short hash of the source-language texts a translation was made from (`haave i18n`).
+SourceHash = Annotated[str, Field(pattern=r"^[0-9a-f]{6}$")]
+
+#: Per language, the hash of the source texts its translation was made from, e.g.
+#: ``{sv: "3fa2c1", en: "91bd0e"}``. `haave check` warns when the source changed since.
+Sources = dict[Lang, SourceHash]
+
+#: A recorded audio file per language: a path relative to the dialogue folder.
+AudioFiles = dict[
+    Lang,
+    Annotated[str, Field(pattern=r"^[^/\\:][^\\:]*\.(ogg|opus|mp3|m4a|wav|webm)$")],
+]
+
 
 class _Data(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -122,6 +135,37 @@ class Condition(_Data):
         return found
 
 
+class ChoiceAudio(_Data):
+    """Recorded audio of a choice's words, per language."""
+
+    text: AudioFiles | None = None
+
+
+class StepAudio(_Data):
+    """Recorded audio of a step's spoken texts, per language."""
+
+    text: AudioFiles | None = None
+    help: AudioFiles | None = None
+    intro: AudioFiles | None = None
+
+
+class ThemeAudio(_Data):
+    """Recorded audio of a theme's title, per language."""
+
+    title: AudioFiles | None = None
+
+
+_SOURCE_DOC = (
+    "Per language, a short hash of the source-language texts the translation was made from "
+    "(written by 'haave i18n import' and 'haave i18n stamp'): 'haave check' warns when the "
+    "source changed since."
+)
+_AUDIO_DOC = (
+    "Recorded audio per text and language: a file name relative to the dialogue folder "
+    "(the web front-end plays it instead of speech synthesis)."
+)
+
+
 class Choice(_Data):
     """One answer the client can pick, with its symbol on the left."""
 
@@ -135,6 +179,8 @@ class Choice(_Data):
     sets: PreferenceChange | None = Field(
         None, description="Client preferences picking this choice sets, e.g. read_aloud: true."
     )
+    source: Sources | None = Field(None, description=_SOURCE_DOC)
+    audio: ChoiceAudio | None = Field(None, description=_AUDIO_DOC)
 
 
 class Branch(_Data):
@@ -159,6 +205,11 @@ class Step(_Data):
     kind: StepKind
     symbol: str = Field(min_length=1, description="An emoji for the step.")
     text: Texts = Field(description="The question or sentence, easy-read, per language.")
+    intro: Texts | None = Field(
+        None,
+        description="A line shown above the question, e.g. 'Now we talk about dreams.' "
+        "(used on a theme's first question instead of a screen of its own).",
+    )
     help: Texts | None = Field(None, description="A longer easy explanation shown on Help.")
     tip: Texts | None = Field(None, description="A tip for the supporter or experience expert.")
     label: Texts | None = Field(None, description="Caseworker-facing label for the draft plan.")
@@ -188,6 +239,14 @@ class Step(_Data):
         "the mat's last step the client sees all its options under the three faces, "
         "can move them and confirm. The step's 'label' names the option on the mat.",
     )
+    own_words_first: bool = Field(
+        False,
+        description="Show the question and a text box first, and the choices only after "
+        "'Show choices' (so the choices do not lead). Words given without opening the "
+        "choices are the answer of the step's own-words choice.",
+    )
+    source: Sources | None = Field(None, description=_SOURCE_DOC)
+    audio: StepAudio | None = Field(None, description=_AUDIO_DOC)
 
     @model_validator(mode="after")
     def _choices_fit_kind(self) -> Step:
@@ -200,7 +259,17 @@ class Step(_Data):
             raise ValueError("'from_meeting' fills in words: use it on a 'text' step")
         if self.mat is not None and self.kind is not StepKind.SCALE3:
             raise ValueError("'mat' groups like / not sure / don't like steps: use it on 'scale3'")
+        if self.own_words_first and not any(c.own_words for c in self.choices):
+            raise ValueError(
+                "'own_words_first' needs a choice with 'own_words: true' "
+                "to hold the words given first"
+            )
         return self
+
+    @property
+    def own_words_choice(self) -> Choice | None:
+        """The "other, in my own words" choice, if the step has one."""
+        return next((c for c in self.choices if c.own_words), None)
 
     @property
     def skipped_when_known(self) -> bool:
@@ -231,6 +300,8 @@ class Theme(_Data):
     symbol: str = Field(min_length=1)
     title: Texts
     section: str | None = Field(None, description="Default plan section of its steps.")
+    source: Sources | None = Field(None, description=_SOURCE_DOC)
+    audio: ThemeAudio | None = Field(None, description=_AUDIO_DOC)
     steps: list[Step] = Field(min_length=1)
 
     def step(self, step_id: str) -> Step | None:
@@ -272,6 +343,7 @@ class Dialogue(_Data):
     title: Texts
     symbol: str = Field("💬", min_length=1)
     description: Texts | None = None
+    source: Sources | None = None
     themes: list[Theme] = Field(min_length=1)
     summary: Summary = Field(
         default_factory=dict,
@@ -323,6 +395,7 @@ class DialogueFile(_Data):
     title: Texts
     symbol: str = Field("💬", min_length=1)
     description: Texts | None = None
+    source: Sources | None = Field(None, description=_SOURCE_DOC)
     themes: list[Theme | str] = Field(
         min_length=1, description="Themes inline, or paths of theme files in this folder."
     )

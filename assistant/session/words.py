@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from assistant.dialogue import Answer, Progress, SkipReason, Step, StepKind
-from assistant.i18n import N_, translator
+from assistant.i18n import N_, NC_, pgettext, translator
+from assistant.store.model import AnsweredBy, Role
 
 #: The skip answers, always in this order, with their symbols (one character each).
 SKIPS: tuple[tuple[SkipReason, str, str], ...] = (
@@ -86,3 +87,72 @@ def answer_parts(step: Step, answer: Answer, lang: str) -> list[tuple[str, str]]
     if answer.text:
         parts.append((OWN_WORDS_SYMBOL, answer.text))
     return parts
+
+
+# -- people: one word per role (the domain's table), the same in both front-ends ----------
+
+ROLE_CONTEXT = "person"
+
+#: The roles a person beside the client can have, in the order a page offers them.
+ROLES: tuple[Role, ...] = (
+    Role.SUPPORTER,
+    Role.EXPERIENCE_EXPERT,
+    Role.RELATIVE,
+    Role.SUPPORT_RING,
+    Role.CASEWORKER,
+)
+
+ROLE_SYMBOLS: dict[Role, str] = {
+    Role.CLIENT: "🙂",
+    Role.SUPPORTER: "🤝",
+    Role.SUPPORT_RING: "👥",
+    Role.EXPERIENCE_EXPERT: "🌟",
+    Role.RELATIVE: "🏠",
+    Role.CASEWORKER: "📋",
+}
+
+_ROLE_WORDS: dict[Role, str] = {
+    Role.CLIENT: NC_("person", "Client"),
+    Role.SUPPORTER: NC_("person", "Supporter"),
+    Role.SUPPORT_RING: NC_("person", "Circle of support"),
+    Role.EXPERIENCE_EXPERT: NC_("person", "Experience expert"),
+    Role.RELATIVE: NC_("person", "Someone close to me"),
+    Role.CASEWORKER: NC_("person", "Caseworker"),
+}
+
+
+def role_words(role: Role, lang: str) -> str:
+    return pgettext(ROLE_CONTEXT, _ROLE_WORDS[role], lang)
+
+
+def person_words(name: str, role: Role, lang: str) -> str:
+    """ "Eero (Experience expert)" """
+    return f"{name} ({role_words(role, lang)})"
+
+
+def answering_words(by: AnsweredBy, client: str, person: str | None, lang: str) -> str:
+    """Who answers now, with names: shown above the question, and in the facilitator bar."""
+    _ = translator(lang)
+    if by is AnsweredBy.SUPPORTER_VIEW and person is not None:
+        return _("{name}: own view").format(name=person)
+    if by is AnsweredBy.CLIENT_WITH_SUPPORT and person is not None:
+        return _("{client} with help from {name}").format(client=client, name=person)
+    return _("{name} answers").format(name=client)
+
+
+# -- files: named for the helper who chooses one for the caseworker's system --------------
+
+#: File types (staff words: the format names are what that system asks for).
+FORMAT_WORDS = {
+    "html": NC_("draft", "Web page (HTML)"),
+    "pdf": NC_("draft", "PDF document for the archive (PDF/A)"),
+    "md": NC_("draft", "Text file (Markdown)"),
+    "docx": NC_("draft", "Word document (DOCX)"),
+    "json": NC_("draft", "Data file (JSON)"),
+    "fhir": NC_("draft", "Health data file (FHIR)"),
+}
+
+
+def format_words(fmt: str, lang: str) -> str:
+    words = FORMAT_WORDS.get(fmt)
+    return pgettext("draft", words, lang) if words else fmt

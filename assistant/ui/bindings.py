@@ -49,7 +49,7 @@ REMOVE_PERSON = _b(
     "f8", "remove_last", N_("Remove"), "remove_person", N_("Take away the person added last")
 )
 WHO_GO_ON = _b("f9", "go_on", N_("Go on"), "go_on", N_("Go on"))
-ARCHIVE = _b("f7", "archive", N_("Archive"), "archive", N_("Archive a session"))
+ARCHIVE = _b("f7", "archive", N_("Archive"), "archive", N_("Put a session away"))
 DELETE = _b("f8", "delete", N_("Delete"), "delete", N_("Delete a session"))
 
 #: The number keys pick a choice wherever the focus is (after a tap on Read aloud, too).

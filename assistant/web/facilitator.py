@@ -58,7 +58,7 @@ async def act(request: web.Request, opened: Opened) -> web.Response:
             opened.flash = exc.words(active.language)  # the draft keeps the words
             return redirect(back)
         opened.saved.append(f"note-{step}")
-        opened.flash = _("The note is saved.")
+        opened.flash = _("Haave saved the note.")
     elif action == "language":
         lang = data.get("language", "")
         if not is_known(lang):

@@ -13,24 +13,14 @@ from urllib.parse import quote
 
 from aiohttp import web
 
-from assistant.i18n import NC_, pgettext, translator
+from assistant.i18n import translator
 from assistant.languages import LANGUAGES, is_known
 from assistant.session import FORMATS, MINE_FORMATS, Place
+from assistant.session.words import format_words
 from assistant.web.common import form, redirect, render_session, safe_id, session_route, where
 from assistant.web.desk import Opened
 
 AUDIENCES = ("caseworker", "supporter")
-
-#: File types, named for the helper who chooses one for the caseworker's system (staff words:
-#: the format names are what that system asks for).
-FORMAT_WORDS = {
-    "html": NC_("draft", "Web page (HTML)"),
-    "md": NC_("draft", "Text file (Markdown)"),
-    "docx": NC_("draft", "Word document (DOCX)"),
-    "json": NC_("draft", "Data file (JSON)"),
-    "fhir": NC_("draft", "Health data file (FHIR)"),
-}
-
 
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_post("/s/{sid}/readback", session_route(open_readback))
@@ -136,7 +126,7 @@ async def consent(request: web.Request, opened: Opened) -> web.Response:
 
 
 def _formats(lang: str) -> dict[str, Any]:
-    names = {fmt: pgettext("draft", words, lang) for fmt, words in FORMAT_WORDS.items()}
+    names = {fmt: format_words(fmt, lang) for fmt in FORMATS}
     return {
         "mine": [{"id": f, "words": names.get(f, f)} for f in MINE_FORMATS],
         "draft": [{"id": f, "words": names.get(f, f)} for f in FORMATS],

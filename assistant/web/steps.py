@@ -12,8 +12,9 @@ from typing import Any
 from assistant.i18n import translator
 from assistant.languages import language
 from assistant.session import Answer, AnsweredBy, StepKind, StepView
+from assistant.session.words import answering_words
 from assistant.web.desk import Opened
-from assistant.web.words import answering_choices, answering_words
+from assistant.web.words import answering_choices
 
 KIND_CLASS = {
     StepKind.SAY: "say",
@@ -122,7 +123,9 @@ def context(
         "words": typed if typed is not None else view.words,
         "views": views,
         "error": error,
-        "answering_words": answering_words(answering.by, active.alias, answering.person, lang),
+        "answering_words": answering_words(
+            answering.by, active.alias, answering.person.name if answering.person else None, lang
+        ),
         "is_view": answering.is_view,
         "with_help": answering.by is AnsweredBy.CLIENT_WITH_SUPPORT,
         "spoken": view.spoken,

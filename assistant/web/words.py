@@ -7,56 +7,22 @@ aligned. Every function takes the page's language: one server serves many langua
 
 from __future__ import annotations
 
-from assistant.i18n import NC_, pgettext, translator
 from assistant.session import AnsweredBy, Person, Role
-
-ROLE_CONTEXT = "person"
-
-#: The roles a person beside the client can have, in the order a page offers them.
-ROLES: tuple[Role, ...] = (
-    Role.SUPPORTER,
-    Role.EXPERIENCE_EXPERT,
-    Role.RELATIVE,
-    Role.SUPPORT_RING,
-    Role.CASEWORKER,
+from assistant.session.words import (  # one word per role, shared with the terminal
+    ROLE_SYMBOLS,
+    ROLES,
+    answering_words,
+    role_words,
 )
 
-ROLE_SYMBOLS: dict[Role, str] = {
-    Role.CLIENT: "🙂",
-    Role.SUPPORTER: "🤝",
-    Role.SUPPORT_RING: "👥",
-    Role.EXPERIENCE_EXPERT: "🌟",
-    Role.RELATIVE: "🏠",
-    Role.CASEWORKER: "📋",
-}
-
-_ROLE_WORDS: dict[Role, str] = {
-    Role.CLIENT: NC_("person", "Client"),
-    Role.SUPPORTER: NC_("person", "Supporter"),
-    Role.SUPPORT_RING: NC_("person", "Circle of support"),
-    Role.EXPERIENCE_EXPERT: NC_("person", "Experience expert"),
-    Role.RELATIVE: NC_("person", "Someone close to me"),
-    Role.CASEWORKER: NC_("person", "Caseworker"),
-}
-
-
-def role_words(role: Role, lang: str) -> str:
-    return pgettext(ROLE_CONTEXT, _ROLE_WORDS[role], lang)
+__all__ = ["ROLES", "ROLE_SYMBOLS", "answering_choices", "parse_answering", "role_words"]
 
 
 def person_words(person: Person, lang: str) -> str:
     """ "Eero (Experience expert)" """
-    return f"{person.name} ({role_words(person.role, lang)})"
+    from assistant.session.words import person_words as words
 
-
-def answering_words(by: AnsweredBy, client: str, person: Person | None, lang: str) -> str:
-    """Who answers now, with names: shown above the question, and in the facilitator bar."""
-    _ = translator(lang)
-    if by is AnsweredBy.SUPPORTER_VIEW and person is not None:
-        return _("{name}: own view").format(name=person.name)
-    if by is AnsweredBy.CLIENT_WITH_SUPPORT and person is not None:
-        return _("{client} with help from {name}").format(client=client, name=person.name)
-    return _("{name} answers").format(name=client)
+    return words(person.name, person.role, lang)
 
 
 def answering_choices(client: str, others: list[Person], lang: str) -> list[tuple[str, str, str]]:
@@ -74,14 +40,14 @@ def answering_choices(client: str, others: list[Person], lang: str) -> list[tupl
             (
                 f"with:{person.id}",
                 "🤝",
-                answering_words(AnsweredBy.CLIENT_WITH_SUPPORT, client, person, lang),
+                answering_words(AnsweredBy.CLIENT_WITH_SUPPORT, client, person.name, lang),
             )
         )
         out.append(
             (
                 f"view:{person.id}",
                 "💬",
-                answering_words(AnsweredBy.SUPPORTER_VIEW, client, person, lang),
+                answering_words(AnsweredBy.SUPPORTER_VIEW, client, person.name, lang),
             )
         )
     return out

@@ -25,14 +25,14 @@ CLIENT_NAME = "Your name or a nickname"
 #: Rows of the sessions list: "Start a new one" and each session (the newest may be the one
 #: highlighted first)
 SESSION_ROWS = ("Start a new one", "themes done")
-OTHER_PERSON = "Name of another person here"
+OTHER_PERSON = "Who else is here? Write the name."
 WRITE_HERE = "Your words here"  # the empty text box
 
 #: step id: (its question on the screen, a text on the row of the control that has the focus)
 QUESTIONS = {
     "welcome": "Hello! Let us talk about your life.",
     "name": "What is your name?",
-    "mood": "Do you like to be outside?",
+    "mood": "What do you think of being outdoors?",
     "hobbies": "What do you do in your free time?",
     "music-kind": "What music do you listen to?",
     "enough": "Do you have enough free time?",

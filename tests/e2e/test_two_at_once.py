@@ -1,7 +1,7 @@
 """Two apps on the same data folder and the same session: the second is told, nothing is lost.
 
 The store takes the session's lock without waiting (`SessionBusy`); the sessions screen
-shows "This session is open somewhere else." and stays where it is.
+shows "This is open in another window." and stays where it is.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from tests.e2e import flow
 from tests.e2e.conftest import Term
 from tests.e2e.helpers import saved, summary_of
 
-BUSY = "open somewhere else"
+BUSY = "open in another window"
 
 
 def one_line(screen: str) -> str:

@@ -188,7 +188,7 @@ async def test_break_and_resume_with_other_people(tmp_path: Path) -> None:
         await pilot.press("tab")  # past "same people" to the name of another person
         await type_text(pilot, "Ville")
         await pilot.press("enter")
-        await pilot.press("down", "down", "enter")  # experience expert
+        await pilot.press("down", "enter")  # experience expert (the second role)
         await pilot.press("f9")
         await pilot.pause()
         assert current_id(app2) == "mood"

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from assistant.session import Sessions
+from assistant.session import FORMATS, Sessions
 from assistant.settings import Settings
 from assistant.store.crypto import read_plain
 from assistant.ui.app import HaaveApp
@@ -192,10 +192,10 @@ async def test_export_asks_who_may_see_the_draft_language_and_format(tmp_path: P
         await pilot.pause()
         await pilot.press("2")  # in Swedish, while the app speaks Finnish
         await pilot.pause()
-        await pilot.press("3")  # a Word document
+        await pilot.press(str(FORMATS.index("docx") + 1))  # a Word document
         await pilot.pause()
         assert "✅" in str(app.screen.result)  # type: ignore[attr-defined]
-        await pilot.press("2", "2", "1")  # and the same as a page
+        await pilot.press("2", "2", str(FORMATS.index("html") + 1))  # and the same as a page
         await pilot.pause()
     folder = tmp_path / "data" / "exports" / session_id
     assert len(read_plain(folder / f"{session_id[:8]}-draft-plan-sv.docx")) > 1000

@@ -128,7 +128,7 @@ async def test_a_session_open_in_another_browser_is_refused(
         response = await other.get(client.make_url(url))
         html = await response.text()
         assert response.status == 409
-        assert "Tämä istunto on auki muualla" in html
+        assert "Tämä on auki toisessa ikkunassa." in html
     await browser.get(url)  # the first browser goes on as before
 
 

@@ -100,7 +100,7 @@ async def test_whole_session_without_javascript(browser: Browser) -> None:
                 f"{base}/facilitator", do="note", note="Puhui mielellään", step=step_id, back=url
             )
             await browser.get(url)
-            assert "Huomio on tallessa" in browser.html or "tallessa" in browser.html
+            assert "Haave tallensi muistiinpanon." in browser.html
             noted = True
         if asks and noted and not jumped:
             # a theme jump through the themes page, then back to the order

@@ -41,7 +41,7 @@ class HaaveScreen(Screen[Any]):
         return ""
 
     def help_text(self) -> str:
-        return _("Pick with the number keys, or the arrows and Enter. You can also tap.")
+        return _("Tap a choice. Or press its number.")
 
     def keys_help(self) -> str:
         """The keys of this screen, from its real bindings."""

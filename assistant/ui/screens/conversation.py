@@ -30,6 +30,7 @@ from assistant.session import (
     StepKind,
     StepView,
 )
+from assistant.session.words import answering_words
 from assistant.ui import bindings
 from assistant.ui.screens.base import HaaveScreen
 from assistant.ui.screens.modals import AnsweringScreen, NoteScreen, PickScreen
@@ -233,7 +234,8 @@ class ConversationScreen(HaaveScreen):
         for other in view.views:
             said = ", ".join(words for _s, words in other.parts)
             name = other.person.name if other.person else ""
-            lines.append(f"💬 {_('Own view of:')} {short(name, 20)}: {short(said, 40)}")
+            who = answering_words(AnsweredBy.SUPPORTER_VIEW, "", short(name, 20), get_language())
+            lines.append(f"💬 {who}: {short(said, 40)}")
         return "\n".join(lines[:2])
 
     def on_mount(self) -> None:
@@ -456,7 +458,7 @@ class ConversationScreen(HaaveScreen):
             except SessionError as error:
                 self.notify(error.words(get_language()), severity="error")
                 return
-            self.notify(_("The note is saved."), timeout=3)
+            self.notify(_("Haave saved the note."), timeout=3)
 
         self.app.push_screen(NoteScreen(writer), written)
 

@@ -14,9 +14,10 @@ from textual.containers import VerticalScroll
 from textual.reactive import var
 from textual.widgets import Static
 
-from assistant.i18n import N_, _, get_language
+from assistant.i18n import _, get_language
 from assistant.languages import LANGUAGES
 from assistant.session import FORMATS, MINE_FORMATS, ActiveSession, SessionError
+from assistant.session.words import format_words
 from assistant.ui.screens.base import HaaveScreen
 from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
 from assistant.ui.widgets.text import plain
@@ -28,16 +29,6 @@ AUDIENCES: dict[str, list[str]] = {
     "both": ["caseworker", "supporter"],
     "nobody": [],
 }
-
-#: The formats in easy words (the file kind in brackets for the supporter).
-FORMAT_WORDS = {
-    "html": ("🌐", N_("A page to read and print")),
-    "md": ("📄", N_("Plain text")),
-    "docx": ("📝", N_("A Word document")),
-    "json": ("🧾", N_("Data for a computer")),
-    "fhir": ("🏥", N_("Data for the client record")),
-}
-
 
 class Stage(StrEnum):
     CONSENT = "consent"
@@ -103,11 +94,7 @@ class ExportScreen(HaaveScreen):
         if self.stage is Stage.LANGUAGE:
             return [ChoiceItem(lang.code, "💬", lang.name) for lang in LANGUAGES]
         formats = MINE_FORMATS if self.mine else FORMATS
-        return [
-            ChoiceItem(fmt, FORMAT_WORDS[fmt][0], f"{_(FORMAT_WORDS[fmt][1])} ({fmt})")
-            for fmt in formats
-            if fmt in FORMAT_WORDS
-        ]
+        return [ChoiceItem(fmt, "🗂", format_words(fmt, get_language())) for fmt in formats]
 
     def spoken_text(self) -> str:
         return " ".join([self._question().split("  ", 1)[-1], *(i.words for i in self._items())])

@@ -15,6 +15,7 @@ from assistant.i18n import _
 from assistant.session import AnsweredBy, Answering, Person
 from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
 from assistant.ui.widgets.text import plain
+from assistant.ui.widgets.who_bar import SYMBOLS, answering_line
 
 
 class HaaveModal(ModalScreen[Any]):
@@ -41,7 +42,7 @@ class HelpScreen(HaaveModal):
             yield Static("❓ " + _("Help"), classes="title")
             yield Static(plain(self.text), id="help-text")
             if self.keys:
-                yield Static(_("Keys:"), classes="line")
+                yield Static("⌨ " + _("On the keyboard:"), classes="line")
                 yield Static(plain(self.keys), id="help-keys")
             yield _button("✖ " + _("Close") + " (Esc)", "screen.close", "close")
 
@@ -104,15 +105,14 @@ class AnsweringScreen(HaaveModal):
     def __init__(self, client: str, others: list[Person]) -> None:
         super().__init__()
         self.options: list[Answering] = [Answering()]
-        items = [ChoiceItem("0", "🙂", plain(client).plain + " " + _("answers"))]
         for person in others:
             self.options.append(Answering(AnsweredBy.CLIENT_WITH_SUPPORT, person))
-            words = _("With help from:") + " " + person.name
-            items.append(ChoiceItem(str(len(items)), "🤝", words))
         for person in others:
             self.options.append(Answering(AnsweredBy.SUPPORTER_VIEW, person))
-            items.append(ChoiceItem(str(len(items)), "💬", _("Own view of:") + " " + person.name))
-        self.items = items[:9]
+        self.items = [
+            ChoiceItem(str(n), SYMBOLS[a.by], answering_line(a, client).plain.split("  ", 1)[1])
+            for n, a in enumerate(self.options[:9])
+        ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):

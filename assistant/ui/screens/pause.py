@@ -1,4 +1,4 @@
-"""The break: everything is saved. "See you next time"."""
+"""The break: everything is saved. "Go on when you are ready"."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ class BreakScreen(HaaveScreen):
         with VerticalScroll(id="body"):
             yield Static("☕  " + _("Time for a break."), classes="title")
             yield Static("💾  " + _("Everything is saved."), classes="line")
-            yield Static("👋  " + _("See you next time!"), classes="line")
+            yield Static("👋  " + _("Go on when you are ready."), classes="line")
             with Horizontal(classes="row"):
                 yield action_button("▶", _("Go on"), "screen.resume", "resume", keymap=keymap)
                 yield action_button(
@@ -31,7 +31,7 @@ class BreakScreen(HaaveScreen):
 
     def spoken_text(self) -> str:
         return " ".join(
-            [_("Time for a break."), _("Everything is saved."), _("See you next time!")]
+            [_("Time for a break."), _("Everything is saved."), _("Go on when you are ready.")]
         )
 
     def action_back(self) -> None:

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from assistant.i18n import _, format_date, get_language
+from assistant.i18n import _, format_date, get_language, ngettext
 from assistant.session import SessionError, SessionSummary
 from assistant.ui import bindings
 from assistant.ui.screens.base import HaaveScreen
@@ -25,9 +25,9 @@ def summary_words(summary: SessionSummary) -> str:
     when = format_date(summary.last_meeting) if summary.last_meeting else _("not met yet")
     if summary.problem is not None:
         return f"{short(summary.alias, 24)} · ❗ {_('cannot be opened here')}"
-    done = _("{done} of {count} themes done").format(
-        done=summary.themes_done, count=summary.theme_count
-    )
+    done = ngettext(
+        "{done} of {count} theme done", "{done} of {count} themes done", summary.theme_count
+    ).format(done=summary.themes_done, count=summary.theme_count)
     return f"{short(summary.alias, 24)} · {when} · {done}"
 
 

@@ -7,26 +7,18 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static
 
-from assistant.i18n import N_, _, get_language
-from assistant.session import ActiveSession, Role, SessionError
+from assistant.i18n import _, get_language
+from assistant.session import ActiveSession, Role, SessionError, words
 from assistant.ui import bindings
 from assistant.ui.screens.base import HaaveScreen
 from assistant.ui.widgets.action_bar import action_button
 from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
 from assistant.ui.widgets.text import plain, short
 
-#: The roles of the people beside the client, in the order they are offered.
-ROLES: dict[Role, tuple[str, str]] = {
-    Role.SUPPORTER: ("🤝", N_("Supporter")),
-    Role.SUPPORT_RING: ("👥", N_("Circle of support")),
-    Role.EXPERIENCE_EXPERT: ("🌟", N_("Experience expert")),
-    Role.RELATIVE: ("🏠", N_("Someone close")),
-    Role.CASEWORKER: ("📋", N_("Caseworker")),
-}
-
 
 def role_words(role: Role) -> str:
-    return _("Client") if role is Role.CLIENT else _(ROLES[role][1])
+    """One word per role, the same as on the web pages."""
+    return words.role_words(role, get_language())
 
 
 class WhoScreen(HaaveScreen):
@@ -72,8 +64,8 @@ class WhoScreen(HaaveScreen):
                     keymap=keymap, binding=bindings.SAME_PEOPLE,
                 )  # fmt: skip
             yield Static(self._people_words(), id="people", classes="line")
-            yield Input(placeholder=_("Name of another person here"), id="person-name")
-            items = [ChoiceItem(r.value, s, _(w)) for r, (s, w) in ROLES.items()]
+            yield Input(placeholder=_("Who else is here? Write the name."), id="person-name")
+            items = [ChoiceItem(r.value, words.ROLE_SYMBOLS[r], role_words(r)) for r in words.ROLES]
             yield ChoiceList(items, id="roles")
             with Horizontal(classes="row"):
                 yield action_button(

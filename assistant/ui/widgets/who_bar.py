@@ -5,29 +5,23 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from assistant.i18n import _
+from assistant.i18n import get_language
 from assistant.session import AnsweredBy, Answering
+from assistant.session.words import answering_words
 from assistant.ui.widgets.text import plain
 
+SYMBOLS = {
+    AnsweredBy.CLIENT: "🙂",
+    AnsweredBy.CLIENT_WITH_SUPPORT: "🤝",
+    AnsweredBy.SUPPORTER_VIEW: "💬",
+}
 
-def answering_words(answering: Answering, client: str) -> Text:
-    line = Text()
-    name = answering.person.name if answering.person else ""
-    if answering.by is AnsweredBy.SUPPORTER_VIEW:
-        line.append("💬  ")
-        line.append(_("Own view of:") + " ")
-        line.append_text(plain(name))
-        line.append(" " + _("(not the client's answer)"))
-    elif answering.by is AnsweredBy.CLIENT_WITH_SUPPORT:
-        line.append("🤝  ")
-        line.append_text(plain(client))
-        line.append(" " + _("answers with help from") + " ")
-        line.append_text(plain(name))
-    else:
-        line.append("🙂  ")
-        line.append(_("Answering:") + " ")
-        line.append_text(plain(client))
-    return line
+
+def answering_line(answering: Answering, client: str) -> Text:
+    """ "🙂  Maija answers", "🤝  Maija with help from Anna", "💬  Anna: own view" """
+    person = answering.person.name if answering.person else None
+    words = answering_words(answering.by, client, person, get_language())
+    return plain(f"{SYMBOLS[answering.by]}  {words}")
 
 
 class WhoBar(Static):
@@ -38,4 +32,4 @@ class WhoBar(Static):
     def show(self, answering: Answering, client: str) -> None:
         self.set_class(answering.by is AnsweredBy.SUPPORTER_VIEW, "-supporter")
         self.set_class(answering.by is AnsweredBy.CLIENT_WITH_SUPPORT, "-support")
-        self.update(answering_words(answering, client))
+        self.update(answering_line(answering, client))
