@@ -137,6 +137,7 @@ def check_dialogue(
         return Finding(path, line, item_id, level, message)
 
     yield from _ids(dialogue, at)
+    yield from _fixed_themes(dialogue, at)
     for theme in dialogue.themes:
         yield from _flow(theme, at)
     yield from _conditions(dialogue, at)
@@ -161,6 +162,19 @@ def check_dialogue(
         yield at(item_id, "error" if level == "error" else "warning", message)
     if texts is not None:
         yield from _easy_read(dialogue, texts, at)
+
+
+def _fixed_themes(dialogue: Dialogue, at: Callable[..., Finding]) -> Iterator[Finding]:
+    """The opening ('fixed: first') is the first theme, the closing ('fixed: last') the
+    last; one of each at most."""
+    themes = dialogue.themes
+    for place, index in (("first", 0), ("last", len(themes) - 1)):
+        fixed = [t for t in themes if t.fixed == place]
+        if len(fixed) > 1:
+            yield at(fixed[1].id, "error", f"only one theme can be 'fixed: {place}'")
+        if fixed and themes[index] is not fixed[0]:
+            where = "first" if place == "first" else "last"
+            yield at(fixed[0].id, "error", f"a 'fixed: {place}' theme must be the {where} theme")
 
 
 def _ids(dialogue: Dialogue, at: Callable[..., Finding]) -> Iterator[Finding]:

@@ -349,7 +349,10 @@ class Conversation:
             self.state.themes_done.append(theme.id)
         themes = self.dialogue.themes
         start = themes.index(theme) + 1
-        for candidate in themes[start:] + themes[:start]:
+        ring = themes[start:] + themes[:start]
+        # a closing theme ('fixed: last') comes after every other theme, whatever the order
+        ring = [t for t in ring if t.fixed != "last"] + [t for t in ring if t.fixed == "last"]
+        for candidate in ring:
             if candidate.id in self.state.themes_done:
                 continue
             first = self._enter_theme(candidate)

@@ -13,14 +13,22 @@ from dataclasses import dataclass, field
 
 from assistant.dialogue.answers import Answer
 from assistant.dialogue.model import Dialogue, MeetingFact, Step
+from assistant.i18n import N_, translator
+
+#: The answer to "who is here today" when the client is alone, in the session's language.
+ONLY_ME = N_("Only me")
 
 
 @dataclass(frozen=True)
 class MeetingFacts:
-    """What the meeting record says: the client's name and the others present."""
+    """What the meeting record says: the client's name and the others present.
+
+    `lang` is set once "who is here today" was answered (a meeting started): then the
+    record knows who is here, also when nobody else is."""
 
     client_name: str | None = None
     others: Sequence[str] = field(default_factory=tuple)
+    lang: str | None = None
 
     def answer_for(self, fact: MeetingFact) -> Answer | None:
         """The fact as an answer, or None when the record does not know it."""
@@ -28,7 +36,9 @@ class MeetingFacts:
             name = (self.client_name or "").strip()
             return Answer.words(name) if name else None
         names = [n.strip() for n in self.others if n.strip()]
-        return Answer.words(", ".join(names)) if names else None
+        if names:
+            return Answer.words(", ".join(names))
+        return Answer.words(translator(self.lang)(ONLY_ME)) if self.lang else None
 
 
 def prefilled(step: Step, facts: MeetingFacts) -> Answer | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -302,6 +302,11 @@ class Theme(_Data):
     section: str | None = Field(None, description="Default plan section of its steps.")
     source: Sources | None = Field(None, description=_SOURCE_DOC)
     audio: ThemeAudio | None = Field(None, description=_AUDIO_DOC)
+    fixed: Literal["first", "last"] | None = Field(
+        None,
+        description="'first': the opening, talked about before the client picks a theme; "
+        "'last': the closing, after every other theme. Neither is offered in the theme picker.",
+    )
     steps: list[Step] = Field(min_length=1)
 
     def step(self, step_id: str) -> Step | None:

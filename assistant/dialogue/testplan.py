@@ -38,10 +38,10 @@ class PlanSession(_Data):
     alias: str = Field("Testi", min_length=1)
     participants: list[PlanParticipant] = Field(default_factory=list)
 
-    def facts(self) -> MeetingFacts:
+    def facts(self, lang: str) -> MeetingFacts:
         """What "who is here today" would record for this session."""
         others = [p.name for p in self.participants if p.role != "client"]
-        return MeetingFacts(client_name=self.alias, others=others)
+        return MeetingFacts(client_name=self.alias, others=others, lang=lang)
 
 
 class WalkItem(_Data):
@@ -163,7 +163,7 @@ def run_plan(
     if plan is None:
         plan, doc = read_plan(path, folder)
     run = PlanRun(plan, path, Conversation(dialogue))
-    facts = plan.session.facts()
+    facts = plan.session.facts(plan.lang)
     run.conversation.record_known(known_answers(dialogue, facts, run.conversation.state.answers))
     if plan.dialogue != dialogue.id:
         run.problems.append(

@@ -89,13 +89,17 @@ class ActiveSession:
         dialogue: Dialogue,
         conversation: Conversation,
         notices: list[Notice],
+        folder: Path | None = None,
     ) -> None:
         self._store = store
         self._stored = stored
         self._dialogue = dialogue
         self._conversation = conversation
         self.notices = notices
+        self._folder = folder  # the dialogue's folder: recorded audio lives there
         self._readback: str | None = None
+        #: The opening ('fixed: first') just ended: the client picks a theme now.
+        self.theme_choice_due = False
         #: After "Change" at a read-back: (theme, where the client was) to return to.
         self._returning: tuple[str, str | None] | None = None
 
@@ -183,7 +187,15 @@ class ActiveSession:
             prefill=prefilled(step, facts),
             can_note=self.note_writer() is not None,
             others_here=bool(self.others),
+            folder=self._folder,
         )
+
+    @property
+    def in_opening(self) -> bool:
+        """The conversation is in the opening theme ('fixed: first'), shown before the
+        client picks a theme."""
+        theme = self._conversation.current_theme
+        return theme is not None and theme.fixed == "first"
 
     def themes(self) -> list[ThemeView]:
         return theme_views(self._dialogue, self._conversation, self.language)
@@ -244,9 +256,24 @@ class ActiveSession:
         return new.id
 
     def _facts(self) -> MeetingFacts:
-        return MeetingFacts(client_name=self.alias, others=[p.name for p in self.others])
+        # once "who is here today" was answered, the record knows it, nobody else too
+        lang = self.language if self._stored.session.meetings else None
+        return MeetingFacts(client_name=self.alias, others=[p.name for p in self.others], lang=lang)
 
     # -- answering ---------------------------------------------------------------------------
+
+    def _moved_from(self, theme_before: str | None) -> None:
+        """After a move: leaving the opening means the client picks a theme next."""
+        before = self._dialogue.theme(theme_before) if theme_before else None
+        now = self._conversation.current_theme
+        if before is None or before.fixed != "first":
+            self.theme_choice_due = False
+            return
+        self.theme_choice_due = now is None or now.id != before.id
+
+    def _theme_now(self) -> str | None:
+        theme = self._conversation.current_theme
+        return theme.id if theme is not None else None
 
     def answer(self, answer: Answer, answering: Answering | None = None) -> None:
         """The answer to the step shown now (or a skip).
@@ -260,6 +287,7 @@ class ActiveSession:
             with self._saving():
                 self._stored.record(step.id, answer, provenance)
             return
+        theme_before = self._theme_now()
         with self._saving(), self._unfit(step):
             self._conversation.answer(answer)
             held = self._conversation.state.answers.get(step.id)
@@ -273,6 +301,7 @@ class ActiveSession:
             if held is not None and held.given:
                 self._apply_sets(step, held)
             self._after_change()
+        self._moved_from(theme_before)
 
     def skip(self, reason: SkipReason | str, answering: Answering | None = None) -> None:
         self.answer(Answer.skip(reason), answering)
@@ -280,10 +309,12 @@ class ActiveSession:
     def go_on(self) -> None:
         """Go on from a step that only says something."""
         step = self._require_step()
+        theme_before = self._theme_now()
         with self._saving(), self._unfit(step):
             self._conversation.proceed()
             self._stored.save_state(self._conversation.state)
             self._after_change()
+        self._moved_from(theme_before)
 
     def back(self) -> bool:
         """The step before. False when there is none (the front-end shows the themes)."""
@@ -303,6 +334,7 @@ class ActiveSession:
         with self._saving():
             self._returning = None
             self._readback = None
+            self.theme_choice_due = False
             self._conversation.jump_to_theme(theme_id)
             self._stored.save_state(self._conversation.state)
 

@@ -140,7 +140,8 @@ class Sessions:
         except BaseException:
             stored.close()  # the lock must not stay held
             raise
-        return ActiveSession(self.store, stored, dialogue, conversation, notices)
+        folder = self.dialogues.folders().get(dialogue.id)
+        return ActiveSession(self.store, stored, dialogue, conversation, notices, folder)
 
     def archive(self, session_id: str, archived: bool = True) -> None:
         try:

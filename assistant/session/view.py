@@ -149,7 +149,11 @@ class StepView:
     spoken: str = ""
     """What read aloud says: the question, then each choice with its number."""
     audio: str | None = None
-    """A recorded audio file for the question, when the dialogue has one."""
+    """A recorded audio file of the question (an absolute path), when the dialogue has one."""
+    intro: str = ""
+    """A line above the question (a theme's first question: "Now we talk about dreams.")."""
+    own_words_first: bool = False
+    """Ask openly first: the text box, and the choices only after "Show choices"."""
 
     @property
     def asks(self) -> bool:
@@ -172,6 +176,8 @@ class ThemeView:
     state_words: str
     answers: int
     """How many of its questions have the client's answer."""
+    fixed: str | None = None
+    """'first' (the opening) or 'last' (the closing): not offered in a theme picker."""
 
 
 @dataclass(frozen=True)

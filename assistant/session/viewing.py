@@ -6,6 +6,8 @@ the session's language here, so front-ends only lay them out.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from assistant.dialogue import Answer, Conversation, Dialogue, Step, StepKind, Theme, ThemeState
 from assistant.i18n import N_, translator
 from assistant.session.view import (
@@ -80,6 +82,7 @@ def step_view(
     prefill: Answer | None,
     can_note: bool,
     others_here: bool,
+    folder: Path | None = None,
 ) -> StepView:
     """What to show for `step`, answered by `answering`."""
     _ = translator(lang)
@@ -92,6 +95,7 @@ def step_view(
     words = (earlier.text or "") if earlier is not None and earlier.given else ""
     choices = choices_of(step, chosen, lang)
     question = text_in(step.text, lang)
+    intro = text_in(step.intro, lang)
     actions = {Action.BACK, Action.THEMES, Action.TIP}
     if step.asks:
         actions |= {Action.SKIP, Action.READY}
@@ -126,8 +130,22 @@ def step_view(
         skips=tuple(SkipChoice(r, s, _(w)) for r, s, w in SKIPS) if step.asks else (),
         views=tuple(views),
         actions=frozenset(actions),
-        spoken=spoken(question, choices, lang),
+        spoken=spoken(intro + " " + question if intro else question, choices, lang),
+        audio=_audio(step, folder, lang),
+        intro=intro,
+        own_words_first=step.own_words_first and not chosen and not words,
     )
+
+
+def _audio(step: Step, folder: Path | None, lang: str) -> str | None:
+    """The recorded question in `lang`: a file in the dialogue's folder, never outside."""
+    files = step.audio.text if step.audio is not None else None
+    name = files.get(lang) if files else None
+    if folder is None or not name:
+        return None
+    path = (folder / name).resolve()
+    inside = path.is_relative_to(folder.resolve())
+    return str(path) if inside and path.is_file() else None
 
 
 def _theme_of(dialogue: Dialogue, step: Step) -> Theme:
@@ -155,6 +173,7 @@ def theme_views(
                 state,
                 _(STATE_WORDS[state]),
                 answered,
+                theme.fixed,
             )
         )
     return out

@@ -231,7 +231,7 @@ def test_meeting_facts_are_not_asked_again(tmp_path: Path, data_dir: Path) -> No
     assert active.step().step_id == "bye"  # type: ignore[union-attr]
 
 
-def test_meeting_facts_ask_when_nobody_else_is_here(tmp_path: Path, data_dir: Path) -> None:
+def test_nobody_else_here_is_a_fact_too(tmp_path: Path, data_dir: Path) -> None:
     root = write_dialogue(
         tmp_path,
         """
@@ -248,9 +248,12 @@ def test_meeting_facts_ask_when_nobody_else_is_here(tmp_path: Path, data_dir: Pa
 """,
     )
     sessions = Sessions(data_dir, dialogues=Dialogues(root))
-    active = sessions.create("Aino", "fi", "tiny")
-    active.start_meeting([])
-    assert active.step().step_id == "who"  # type: ignore[union-attr]
+    before = sessions.create("Aino", "fi", "tiny")
+    assert before.step().step_id == "who"  # type: ignore[union-attr]  # nobody asked yet
+    before.start_meeting([])  # "who is here today": only the client
+    assert before.step().step_id == "bye"  # type: ignore[union-attr]
+    stored = before._stored.session.steps["who"].current
+    assert stored is not None and stored.answer.text == "Vain minä"
 
 
 def _walk_example(sessions: Sessions) -> ActiveSession:

@@ -234,3 +234,24 @@ def test_the_summary_names_steps_that_ask(example: Path) -> None:
     found = messages(example)
     assert "'nowhere', which is not a step" in found and "'welcome': it asks nothing" in found
     assert "summary 'dreams' names 'wish'" not in found
+
+
+def test_an_opening_must_come_first_and_a_closing_last(tmp_path: Path) -> None:
+    from assistant.dialogue.checks import check_folder
+
+    folder = tmp_path / "fixed"
+    folder.mkdir()
+    theme = "  - id: {id}\n    symbol: '⭐'\n    title: {{fi: Aihe}}\n{fixed}    steps:\n"
+    step = "      - {{id: {id}, kind: say, symbol: '👋', text: {{fi: Hei.}}}}\n"
+    body = "".join(
+        theme.format(id=t, fixed=f"    fixed: {fixed}\n" if fixed else "")
+        + step.format(id=f"{t}-s")
+        for t, fixed in (("a", None), ("open", "first"), ("end", "last"))
+    )
+    (folder / "dialogue.yaml").write_text(
+        f"id: fixed\nversion: 1\nlanguages: [fi]\ntitle: {{fi: Testi}}\nthemes:\n{body}",
+        encoding="utf-8",
+    )
+    found = [f.message for f in check_folder(folder) if f.level == "error"]
+    assert any("'fixed: first' theme must be the first" in m for m in found), found
+    assert not any("'fixed: last'" in m for m in found), found
