@@ -37,7 +37,9 @@ from assistant.session.view import (
 )
 from assistant.session.viewing import readback_view, step_view, theme_views
 from assistant.store.api import OpenSession, SessionStore
+from assistant.store.durable import atomic_write_plain
 from assistant.store.errors import StoreError
+from assistant.store.files import make_private_dirs
 from assistant.store.model import Participant, Preferences, Provenance, Role, ViewWay
 
 #: Who writes a facilitator's note when several people are here: the first role found.
@@ -502,6 +504,25 @@ class ActiveSession:
         except (StoreError, OSError) as exc:
             raise SessionError(Problem.EXPORT_FAILED, str(exc)) from exc
         return Exported(path, made)
+
+    def save_copy(
+        self,
+        fmt: str,
+        folder: Path,
+        lang: str | None = None,
+        mine: bool = False,
+        kind: str | None = None,
+    ) -> Path:
+        """Write the plan where the user chose, to share it: NOT encrypted (the client agreed
+        to share it; the front-end says so). Folders made here are private (0700)."""
+        made = self.make_file(fmt, lang, mine, kind)
+        target = folder.expanduser() / made.name
+        try:
+            make_private_dirs(target.parent)
+            atomic_write_plain(target, made.data)
+        except OSError as exc:
+            raise SessionError(Problem.EXPORT_FAILED, f"cannot write {target}: {exc}") from exc
+        return target
 
     def close(self) -> None:
         """Let go of the session (its lock). Everything was saved already."""

@@ -94,6 +94,7 @@ class HaaveApp(App[int]):
         self._sessions: Sessions | None = None
         self._speaker: Speaker | None = None
         self.session: ActiveSession | None = None
+        self._important_asked = False
         self._told_no_speech = False
         i18n.set_language(self._first["language"] or i18n.system_language())
 
@@ -205,8 +206,9 @@ class HaaveApp(App[int]):
         self.goto(BreakScreen())
 
     def show_where_the_session_is(self) -> None:
-        """After a move: the step, a theme's read-back, or at the end the read-back of the
-        first theme not yet confirmed, then the export."""
+        """After a move: the step (or the topic mat after its group, or the theme picker
+        after the opening), a theme's read-back, or at the end the read-back of the first
+        theme not yet confirmed, then the client's top three, then the export."""
         from assistant.session import Place
 
         session = self.session
@@ -217,11 +219,29 @@ class HaaveApp(App[int]):
         if place is Place.END and session.open_readback() is not None:
             place = session.place
         if place is Place.STEP:
-            self.show_conversation()
+            if session.mat_due is not None:
+                self.show_mat(session.mat_due)
+            elif session.theme_choice_due:
+                self.show_themes()
+            else:
+                self.show_conversation()
         elif place is Place.READBACK:
             self.show_readback()
+        elif not self._important_asked and session.important_choices().options:
+            self._important_asked = True  # asked once a sitting; the client may skip it
+            self.show_important()
         else:
             self.show_export()
+
+    def show_mat(self, mat_id: str) -> None:
+        from assistant.ui.screens.mat import MatScreen
+
+        self.goto(MatScreen(mat_id))
+
+    def show_important(self) -> None:
+        from assistant.ui.screens.important import ImportantScreen
+
+        self.goto(ImportantScreen())
 
     # -- the session and the client's own ways ---------------------------------------------------
 
@@ -229,6 +249,7 @@ class HaaveApp(App[int]):
         if self.session is not None and self.session is not session:
             self.session.close()
         self.session = session
+        self._important_asked = False
         # a shared device serves each client their own way: language and look come back
         i18n.set_language(session.language)
         self._apply_look()

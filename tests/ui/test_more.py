@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 import yaml
+from textual.widgets import Input, Static
 
-from assistant.session import FORMATS, Sessions
+from assistant.session import FORMATS, PROFILE_FORMATS, Sessions
 from assistant.settings import Settings
-from assistant.store.crypto import read_plain
 from assistant.ui.app import HaaveApp
 from assistant.ui.screens.themes import MORE
 from assistant.ui.widgets.choice_list import ChoiceList
-from tests.ui.helpers import SIZE, current_id, make_app, screen_name, to_conversation
+from tests.ui.helpers import SIZE, current_id, make_app, screen_name, stored, to_conversation
 
 
 def seven_themes(folder: Path) -> Path:
@@ -160,11 +160,24 @@ async def _to_export(app: Any, pilot: Any) -> None:
             break
         await pilot.click("#all-right")
         await pilot.pause()
+    assert screen_name(app) == "ImportantScreen"  # the client's top three, first
+    await pilot.press("1")  # "Maija": the client's own name, as the one thing
+    await pilot.click("#ready")
+    await pilot.pause()
     assert screen_name(app) == "ExportScreen"
 
 
-async def test_export_makes_my_own_easy_copy(tmp_path: Path) -> None:
+async def save_into(app: Any, pilot: Any, folder: Path) -> None:
+    """The last stage: where the copy goes (the box starts with Documents/Haave)."""
+    box = app.screen.query_one("#folder", Input)
+    box.value = str(folder)
+    await pilot.click("#save")
+    await pilot.pause()
+
+
+async def test_export_makes_my_own_easy_copy_where_the_user_chooses(tmp_path: Path) -> None:
     app = make_app(tmp_path)
+    shared = tmp_path / "shared" / "Haave"
     async with app.run_test(size=SIZE) as pilot:
         await _to_export(app, pilot)
         session_id = app.session.id  # type: ignore[attr-defined]
@@ -172,35 +185,48 @@ async def test_export_makes_my_own_easy_copy(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("1")  # my own easy copy
         await pilot.pause()
-        await pilot.press("1")  # a page to read and print
+        await pilot.press("1")  # a page
         await pilot.pause()
+        said = [str(w.render()) for w in app.screen.query(Static)]
+        assert any("Haave ei lukitse tätä kopiota" in t for t in said)  # the UI says so
+        await save_into(app, pilot, shared)
         assert "✅" in str(app.screen.result)  # type: ignore[attr-defined]
-    [copy] = (tmp_path / "data" / "exports" / session_id).glob("*.html")
+    [copy] = shared.glob("*.html")
     assert copy.name == f"{session_id[:8]}-my-plan-fi.html"
+    assert "<html" in copy.read_text(encoding="utf-8")  # shared: not encrypted
+    assert shared.stat().st_mode & 0o777 == 0o700 and copy.stat().st_mode & 0o777 == 0o600
+    session = stored(tmp_path)
+    assert [p.step_id for p in session.important] == ["name"]
 
 
 async def test_export_asks_who_may_see_the_draft_language_and_format(tmp_path: Path) -> None:
     from assistant.store import open_store
 
     app = make_app(tmp_path)
+    shared = tmp_path / "out"
     async with app.run_test(size=SIZE) as pilot:
         await _to_export(app, pilot)
         session_id = app.session.id  # type: ignore[attr-defined]
         await pilot.press("1")  # the caseworker may see the plan
         await pilot.pause()
-        await pilot.press("2")  # the plan for the caseworker
+        await pilot.press("3")  # the plan for the caseworker
         await pilot.pause()
         await pilot.press("2")  # in Swedish, while the app speaks Finnish
         await pilot.pause()
         await pilot.press(str(FORMATS.index("docx") + 1))  # a Word document
         await pilot.pause()
+        await save_into(app, pilot, shared)
         assert "✅" in str(app.screen.result)  # type: ignore[attr-defined]
-        await pilot.press("2", "2", str(FORMATS.index("html") + 1))  # and the same as a page
+        await pilot.press("3", "2", str(FORMATS.index("html") + 1))  # and the same as a page
         await pilot.pause()
-    folder = tmp_path / "data" / "exports" / session_id
-    assert len(read_plain(folder / f"{session_id[:8]}-draft-plan-sv.docx")) > 1000
-    draft = read_plain(folder / f"{session_id[:8]}-draft-plan-sv.html").decode("utf-8")
+        await save_into(app, pilot, shared)
+        await pilot.press("2", str(PROFILE_FORMATS.index("html") + 1))  # the one-page profile
+        await pilot.pause()
+        await save_into(app, pilot, shared)
+    assert (shared / f"{session_id[:8]}-draft-plan-sv.docx").stat().st_size > 1000
+    draft = (shared / f"{session_id[:8]}-draft-plan-sv.html").read_text(encoding="utf-8")
     assert '<html lang="sv"' in draft
+    assert (shared / f"{session_id[:8]}-one-page-profile-fi.html").exists()
     with open_store(tmp_path / "data").open(session_id) as opened:
         consent = opened.session.extra["plan_consent"]
     assert consent["audience"] == ["caseworker"] and consent["decided_on"]

@@ -33,7 +33,7 @@ from assistant.session import (
 from assistant.session.words import answering_words
 from assistant.ui import bindings
 from assistant.ui.screens.base import HaaveScreen
-from assistant.ui.screens.modals import AnsweringScreen, NoteScreen, PickScreen
+from assistant.ui.screens.modals import AnsweringScreen, ManyScreen, NoteScreen, PickScreen
 from assistant.ui.widgets.action_bar import action_button
 from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
 from assistant.ui.widgets.scale_tiles import ScaleTiles
@@ -66,6 +66,7 @@ class StepParts:
     progress: Static
     who: WhoBar
     frame: Vertical
+    intro: Static
     question: Static
     views: Static
     go_on: Button
@@ -74,6 +75,7 @@ class StepParts:
     words_label: Static
     words: Input
     ready: Button
+    show_choices: Button
 
 
 class ConversationScreen(HaaveScreen):
@@ -94,6 +96,8 @@ class ConversationScreen(HaaveScreen):
     def __init__(self) -> None:
         super().__init__()
         self.pending_own: str | None = None
+        self.choices_shown = False
+        """The client asked to see the choices of an 'own words first' question."""
         self.draft: str | None = None
         """Words typed but not yet given: kept when the screen is drawn again."""
         self._shown: str | None = None
@@ -136,8 +140,8 @@ class ConversationScreen(HaaveScreen):
                 )
         yield self.action_bar()
 
-    def tools(self) -> list[tuple[str, str, str, Binding]]:
-        """The supporter's tools: (action, symbol, words, binding), each also a key."""
+    def tools(self) -> list[tuple[str, str, str, Binding | None]]:
+        """The supporter's tools: (action, symbol, words, binding), most also a key."""
         return [
             ("who_answers", "👥", _("Who answers"), bindings.WHO_ANSWERS),
             ("note", "📝", _("Note"), bindings.NOTE),
@@ -145,12 +149,13 @@ class ConversationScreen(HaaveScreen):
             ("themes", "🗂", _("Themes"), bindings.THEMES),
             ("app.choose_language", "🌐", _("Language"), bindings.LANGUAGE),
             ("app.next_look", "🎨", _("Colours"), bindings.LOOK),
+            ("ways", "🗣", _("How we talk today"), None),
         ]
 
     def action_tools(self) -> None:
         """The supporter's tools in one window: big buttons by touch, keys as shortcuts."""
         items = [
-            ChoiceItem(action, symbol, f"{words} ({self.key(binding)})")
+            ChoiceItem(action, symbol, f"{words} ({self.key(binding)})" if binding else words)
             for action, symbol, words, binding in self.tools()
         ]
 
@@ -166,7 +171,7 @@ class ConversationScreen(HaaveScreen):
         The same widgets serve every step; `_fill` puts the step in them and shows only
         those the step's kind needs, so moving on does not build new widgets."""
         keymap = self.haave.keymap
-        question, views = Static(id="question"), Static(id="views")
+        intro, question, views = Static(id="intro"), Static(id="question"), Static(id="views")
         go_on = action_button(
             "▶", _("Go on"), "screen.go_on", "go-on", keymap=keymap, variant="primary"
         )
@@ -178,12 +183,16 @@ class ConversationScreen(HaaveScreen):
             "✔", _("Ready"), "screen.ready", "ready",
             keymap=keymap, binding=bindings.READY, variant="primary",
         )  # fmt: skip
-        frame = Vertical(
-            question, views, go_on, choices, scale, words_label, words, ready, id="frame"
+        show_choices = action_button(
+            "🔽", _("Show choices"), "screen.show_choices", "show-choices", keymap=keymap
         )
+        frame = Vertical(
+            intro, question, views, go_on, choices, scale, words_label, words, ready,
+            show_choices, id="frame",
+        )  # fmt: skip
         self.parts = StepParts(
-            Static(id="progress"), WhoBar(id="who"), frame, question, views, go_on, choices,
-            scale, words_label, words, ready,
+            Static(id="progress"), WhoBar(id="who"), frame, intro, question, views, go_on,
+            choices, scale, words_label, words, ready, show_choices,
         )  # fmt: skip
         yield self.parts.progress
         yield self.parts.who
@@ -199,13 +208,16 @@ class ConversationScreen(HaaveScreen):
         parts.progress.update(plain("🧭  " + view.progress))
         parts.who.show(view.answering, self.session.alias)
         parts.frame.set_class(view.answering.is_view, "-supporter")
+        parts.intro.display = bool(view.intro)
+        parts.intro.update(plain(view.intro))
         parts.question.update(plain(f"{view.symbol}  {view.question}"))
         parts.views.display = bool(view.views)
         parts.views.update(plain(self._views_words(view)) if view.views else "")
         items = [ChoiceItem(c.value, c.symbol, c.words, c.own_words) for c in view.choices]
         chosen = tuple(c.value for c in view.choices if c.chosen)
         is_scale = kind is StepKind.SCALE3  # three large symbols, not a list
-        in_list = bool(items) and not is_scale
+        ask_openly = self.asks_openly
+        in_list = bool(items) and not is_scale and not ask_openly
         parts.choices.display = in_list
         parts.scale.display = is_scale
         if in_list:  # a hidden list or hidden tiles are left as they are
@@ -223,6 +235,7 @@ class ConversationScreen(HaaveScreen):
         parts.ready.display = kind in (StepKind.MULTI_CHOICE, StepKind.TEXT) or (
             kind is StepKind.CHOICE and view.takes_words
         )
+        parts.show_choices.display = ask_openly
         self.query_one("#skips").display = Action.SKIP in view.actions
         self.query_one("#tip", Static).update(self._tip_words(view))
 
@@ -246,7 +259,11 @@ class ConversationScreen(HaaveScreen):
         view, parts = self.view, self.shown
         if view is None or parts is None:
             return
-        for control in (parts.choices, parts.scale, parts.words, parts.go_on):
+        for control in (
+            (parts.words, parts.choices, parts.scale, parts.go_on)
+            if self.asks_openly
+            else (parts.choices, parts.scale, parts.words, parts.go_on)
+        ):
             if control.display:
                 control.focus()
                 break
@@ -336,16 +353,29 @@ class ConversationScreen(HaaveScreen):
             self.notify(_("Saved as the supporter's own view."), timeout=3)
         self._moved()
 
+    @property
+    def asks_openly(self) -> bool:
+        """An 'own words first' question whose choices are not shown yet."""
+        return self.view is not None and self.view.own_words_first and not self.choices_shown
+
+    def action_show_choices(self) -> None:
+        self.choices_shown = True
+        self.show_step()
+        if parts := self.shown:
+            parts.choices.focus()
+
     def _moved(self) -> None:
         self.pending_own = None
+        self.choices_shown = False
         self.draft = None
         self.show_tip = False  # the tip is hidden again on each new step
         self.set_reactive(ConversationScreen.answering, Answering())
         from assistant.session import Place
 
-        if self.session.place is Place.STEP:
+        session = self.session
+        if session.place is Place.STEP and not session.mat_due and not session.theme_choice_due:
             self.show_step()
-        else:
+        else:  # a read-back, the topic mat, the theme picker after the opening, the end
             self.haave.show_where_the_session_is()
 
     def _words(self) -> str:
@@ -377,7 +407,11 @@ class ConversationScreen(HaaveScreen):
         if view is None or parts is None:
             return
         text = self._words().strip() or None
-        if view.kind is StepKind.MULTI_CHOICE:
+        if self.asks_openly:  # words given first are the answer of the own-words choice
+            own_value = next((c.value for c in view.choices if c.own_words), "")
+            # no words yet: the service says plainly what is missing
+            self.submit(Answer.pick(own_value, text=text) if text else Answer.words(""))
+        elif view.kind is StepKind.MULTI_CHOICE:
             chosen = tuple(parts.choices.chosen)
             own = any(c.own_words for c in view.choices if c.value in chosen)
             self.submit(Answer.pick(*chosen, text=text if own else None))
@@ -461,6 +495,23 @@ class ConversationScreen(HaaveScreen):
             self.notify(_("Haave saved the note."), timeout=3)
 
         self.app.push_screen(NoteScreen(writer), written)
+
+    def action_ways(self) -> None:
+        """How the client's view is heard today (speech, pictures, the mat...): for the
+        caseworker's draft, as THL's guidance asks."""
+        choices = self.session.view_way_choices()
+        items = [ChoiceItem(c.value.value, c.symbol, c.words) for c in choices]
+        chosen = tuple(c.value.value for c in choices if c.chosen)
+
+        def picked(ways: list[str] | None) -> None:
+            if ways is None:
+                return
+            try:
+                self.session.set_view_ways(ways)
+            except SessionError as error:
+                self.notify(error.words(get_language()), severity="error")
+
+        self.app.push_screen(ManyScreen(_("How we talk today"), items, chosen), picked)
 
     def action_who_answers(self) -> None:
         others = self.session.others

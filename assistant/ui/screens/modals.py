@@ -148,3 +148,30 @@ class PickScreen(HaaveModal):
     def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
         event.stop()
         self.dismiss(event.value)
+
+
+class ManyScreen(HaaveModal):
+    """Pick any of a few things (e.g. how the client's view was heard today), then Ready."""
+
+    def __init__(self, question: str, items: list[ChoiceItem], chosen: tuple[str, ...]) -> None:
+        super().__init__()
+        self.question = question
+        self.items = items
+        self.chosen = chosen
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Static(plain(self.question), classes="title")
+            yield ChoiceList(self.items, multi=True, chosen=self.chosen, id="many-list")
+            with Horizontal(classes="row"):
+                yield _button("✔ " + _("Ready"), "screen.ready", "ready")
+                yield _button("✖ " + _("Close") + " (Esc)", "screen.close", "close")
+
+    def on_mount(self) -> None:
+        self.query_one(ChoiceList).focus()
+
+    def on_choice_list_picked(self, event: ChoiceList.Picked) -> None:
+        event.stop()  # a toggle; Ready sends them all
+
+    def action_ready(self) -> None:
+        self.dismiss(list(self.query_one(ChoiceList).chosen))

@@ -39,7 +39,8 @@ class ThemesScreen(HaaveScreen):
         return session
 
     def compose(self) -> ComposeResult:
-        themes = self.session.themes()
+        # the opening and the closing come by themselves: not offered here
+        themes = [t for t in self.session.themes() if t.fixed is None]
         items = [ChoiceItem(IN_ORDER, "▶", _("Go in order"))]
         per_page = PER_PAGE if len(themes) > PER_PAGE + 1 else PER_PAGE + 1
         pages = max(1, -(-len(themes) // per_page))
@@ -68,6 +69,7 @@ class ThemesScreen(HaaveScreen):
             self.page += 1
             self.redraw()
             return
+        self.session.theme_choice_due = False  # the client has chosen
         if event.value != IN_ORDER:
             try:
                 self.session.jump(event.value)

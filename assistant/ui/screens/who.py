@@ -137,9 +137,9 @@ class WhoScreen(HaaveScreen):
         except SessionError as error:
             self.notify(error.words(get_language()), severity="warning", timeout=10)
             return
-        if self.session is None:
+        if self.session is None and not session.in_opening:
             self.haave.show_themes()
-        else:
+        else:  # the opening comes before the themes; a resumed session goes on where it was
             self.haave.show_where_the_session_is()
 
     def action_back(self) -> None:
