@@ -75,7 +75,8 @@ class ExportScreen(HaaveScreen):
             yield Static("💾  " + _("Your answers are saved."), classes="line")
             yield Static(plain(self._question()), classes="line")
             if self.stage is Stage.WHERE:
-                yield Static("🔓  " + _("Haave does not lock this copy. Keep it safe."), classes="line")
+                unlocked = _("Haave does not lock this copy. Keep it safe.")
+                yield Static("🔓  " + unlocked, classes="line")
                 yield Input(str(default_folder()), id="folder", select_on_focus=False)
                 with Horizontal(classes="row"):
                     yield action_button(
