@@ -18,13 +18,7 @@ from assistant.session.dialogues import Dialogues
 from assistant.session.errors import Problem, SessionError
 from assistant.store import open_store, resolve_data_dir
 from assistant.store.api import SessionStore
-from assistant.store.errors import (
-    NewerVersionError,
-    SessionBusy,
-    SessionDamaged,
-    SessionNotFound,
-    StoreError,
-)
+from assistant.store.errors import StoreError
 from assistant.store.files import atomic_write
 from assistant.store.model import Participant, Role
 
@@ -44,17 +38,26 @@ class SessionSummary:
     """Set when the session cannot be opened here (its dialogue is not on this device)."""
 
 
+#: The store's error codes (assistant/store/README.md) in plain-words problems.
+_PROBLEMS = {
+    "session-busy": Problem.BUSY,
+    "newer-version": Problem.NEWER,
+    "session-not-found": Problem.NOT_FOUND,
+    "invalid-id": Problem.NOT_FOUND,
+    "session-ambiguous": Problem.NOT_FOUND,
+    "save-failed": Problem.NOT_SAVED,
+    "disk-full": Problem.NOT_SAVED,
+    "passphrase-new": Problem.LOCKED,
+    "passphrase-needed": Problem.LOCKED,
+    "passphrase-wrong": Problem.LOCKED,
+    "key-damaged": Problem.LOCKED,
+    "unsafe-permissions": Problem.UNSAFE,
+}
+
+
 def problem_of(exc: StoreError) -> Problem:
-    """The plain-words code for a store error."""
-    if isinstance(exc, SessionBusy):
-        return Problem.BUSY
-    if isinstance(exc, NewerVersionError):
-        return Problem.NEWER
-    if isinstance(exc, SessionNotFound):
-        return Problem.NOT_FOUND
-    if isinstance(exc, SessionDamaged):
-        return Problem.DAMAGED
-    return Problem.DAMAGED
+    """The plain-words code for a store error (damaged when nothing else fits)."""
+    return _PROBLEMS.get(exc.code, Problem.DAMAGED)
 
 
 class Sessions:
@@ -70,7 +73,10 @@ class Sessions:
         self.data_dir = resolve_data_dir(str(data_dir) if data_dir else None)
         self.dialogues = dialogues or Dialogues()
         self._new_dialogue = dialogue
-        self.store = store or open_store(self.data_dir)
+        try:
+            self.store = store or open_store(self.data_dir)
+        except StoreError as exc:  # locked, or a folder others can change
+            raise SessionError(problem_of(exc), str(exc)) from exc
 
     @property
     def dialogue(self) -> Dialogue:

@@ -31,6 +31,10 @@ class Problem(StrEnum):
     """The action does not fit where the conversation is (e.g. an old page)."""
     EXPORT_FAILED = "export_failed"
     """The file could not be made."""
+    LOCKED = "locked"
+    """The data folder is encrypted and not unlocked (no passphrase, or a wrong one)."""
+    UNSAFE = "unsafe"
+    """The data folder can be changed by other users of the computer: Haave refuses it."""
 
 
 _WORDS: dict[Problem, str] = {
@@ -47,6 +51,8 @@ _WORDS: dict[Problem, str] = {
     Problem.ANSWER_UNFIT: N_("Pick a choice or write something first."),
     Problem.NOT_NOW: N_("This page is old. Here is the question now."),
     Problem.EXPORT_FAILED: N_("The file could not be made. Your answers are safe."),
+    Problem.LOCKED: N_("Haave has locked the answers. Start Haave again and give the password."),
+    Problem.UNSAFE: N_("Other people can change the answers here. Ask for help."),
 }
 
 

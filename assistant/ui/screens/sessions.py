@@ -13,7 +13,7 @@ from assistant.ui.screens.base import HaaveScreen
 from assistant.ui.screens.modals import ConfirmScreen, PickScreen
 from assistant.ui.widgets.action_bar import action_button
 from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
-from assistant.ui.widgets.text import short
+from assistant.ui.widgets.text import plain, short
 
 NEW = "__new__"
 MORE = "__more__"
@@ -40,7 +40,11 @@ class SessionsScreen(HaaveScreen):
         self.summaries: list[SessionSummary] = []
 
     def compose(self) -> ComposeResult:
-        every = self.haave.sessions.summaries()
+        problem: str | None = None
+        try:
+            every = self.haave.sessions.summaries()
+        except SessionError as error:  # e.g. a locked data folder: say so, never crash
+            every, problem = [], error.words(get_language())
         per_page = PER_PAGE if len(every) > PER_PAGE + 1 else PER_PAGE + 1
         pages = max(1, -(-len(every) // per_page))
         self.page %= pages
@@ -48,6 +52,8 @@ class SessionsScreen(HaaveScreen):
         keymap = self.haave.keymap
         with VerticalScroll(id="body"):
             yield Static("📂  " + _("Continue or start a new one?"), classes="title")
+            if problem is not None:
+                yield Static(plain("❗ " + problem), id="problem", classes="line")
             items = [ChoiceItem(NEW, "➕", _("Start a new one"))]
             items += [ChoiceItem(s.id, "▶", summary_words(s)) for s in self.summaries]
             if pages > 1:
