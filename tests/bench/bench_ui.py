@@ -157,8 +157,8 @@ async def _key_to_step(repeat: int) -> dict[str, list[float]]:
                     await pilot.pause()
                     if reached is not None:
                         assert app.session is not None
-                        step = app.session.conversation.current
-                        assert step is not None and step.id == reached, (key, reached)
+                        step = app.session.step()
+                        assert step is not None and step.step_id == reached, (key, reached)
                         samples.setdefault(reached, []).append(times["drawn"] - times["key"])
     finally:
         ConversationScreen._fill = fill  # type: ignore[method-assign]

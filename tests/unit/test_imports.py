@@ -71,3 +71,17 @@ def test_the_front_ends_call_only_the_session_service() -> None:
     result = subprocess.run([str(lint)], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and "BROKEN" not in result.stdout, result.stdout[-2000:]
     assert result.stdout.count("KEPT") == 4
+
+
+def test_the_first_screen_starts_without_the_core() -> None:
+    """The language screen (and its Help) comes up before pydantic, the store or the
+    session service are loaded: the app's start stays close to a bare Textual app's."""
+    code = (
+        "import sys\n"
+        "import assistant.ui.app\n"
+        "from assistant.ui.screens.language import LanguageScreen\n"
+        "heavy = [m for m in ('pydantic', 'tinydb', 'assistant.session', 'assistant.store')\n"
+        "         if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -32,8 +31,9 @@ from assistant.session import (
 )
 from assistant.session.words import answering_words
 from assistant.ui import bindings
+from assistant.ui.screens.answering import AnsweringScreen, NoteScreen
 from assistant.ui.screens.base import HaaveScreen
-from assistant.ui.screens.modals import AnsweringScreen, ManyScreen, NoteScreen, PickScreen
+from assistant.ui.screens.modals import ManyScreen, PickScreen
 from assistant.ui.widgets.action_bar import action_button
 from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
 from assistant.ui.widgets.scale_tiles import ScaleTiles
@@ -76,6 +76,8 @@ class StepParts:
     words: Input
     ready: Button
     show_choices: Button
+    skips: Horizontal
+    tip: Static
 
 
 class ConversationScreen(HaaveScreen):
@@ -100,6 +102,7 @@ class ConversationScreen(HaaveScreen):
         """The client asked to see the choices of an 'own words first' question."""
         self.draft: str | None = None
         """Words typed but not yet given: kept when the screen is drawn again."""
+        self._texts: dict[str, str] = {}
         self._shown: str | None = None
         self.parts: StepParts | None = None
         self.view: StepView | None = None
@@ -124,16 +127,24 @@ class ConversationScreen(HaaveScreen):
         keymap = self.haave.keymap
         with VerticalScroll(id="step-scroll"):
             yield from self._step_widgets()
-            with Horizontal(id="skips", classes="row"):
-                for reason, binding in zip(SkipReason, bindings.SKIPS.values(), strict=True):
-                    symbol, words = _skip_words(self.view, reason)
-                    yield action_button(
-                        symbol, words, f"screen.skip('{reason.value}')", f"skip-{reason.value}",
-                        keymap=keymap, binding=binding,
-                    )  # fmt: skip
-            tip = Static(id="tip")
-            tip.display = self.show_tip
-            yield tip
+            skips = [
+                action_button(
+                    symbol,
+                    words,
+                    f"screen.skip('{reason.value}')",
+                    f"skip-{reason.value}",
+                    keymap=keymap,
+                    binding=binding,
+                )
+                for reason, binding in zip(SkipReason, bindings.SKIPS.values(), strict=True)
+                for symbol, words in [_skip_words(self.view, reason)]
+            ]
+            assert self.parts is not None
+            self.parts.skips = Horizontal(*skips, id="skips", classes="row")
+            self.parts.tip = Static(id="tip")
+            self.parts.tip.display = self.show_tip
+            yield self.parts.skips
+            yield self.parts.tip
             with Horizontal(id="facilitator"):  # set apart from the client's answers
                 yield action_button(
                     "🧰", _("For the supporter"), "screen.tools", "tools", keymap=keymap
@@ -193,6 +204,7 @@ class ConversationScreen(HaaveScreen):
         self.parts = StepParts(
             Static(id="progress"), WhoBar(id="who"), frame, intro, question, views, go_on,
             choices, scale, words_label, words, ready, show_choices,
+            Horizontal(id="skips"), Static(id="tip"),  # made in compose, after the frame
         )  # fmt: skip
         yield self.parts.progress
         yield self.parts.who
@@ -205,14 +217,15 @@ class ConversationScreen(HaaveScreen):
         if view is None or parts is None:
             return
         kind = view.kind
-        parts.progress.update(plain("🧭  " + view.progress))
+        show = self._shown_text
+        show(parts.progress, "🧭  " + view.progress)
         parts.who.show(view.answering, self.session.alias)
         parts.frame.set_class(view.answering.is_view, "-supporter")
         parts.intro.display = bool(view.intro)
-        parts.intro.update(plain(view.intro))
-        parts.question.update(plain(f"{view.symbol}  {view.question}"))
+        show(parts.intro, view.intro)
+        show(parts.question, f"{view.symbol}  {view.question}")
         parts.views.display = bool(view.views)
-        parts.views.update(plain(self._views_words(view)) if view.views else "")
+        show(parts.views, self._views_words(view) if view.views else "")
         items = [ChoiceItem(c.value, c.symbol, c.words, c.own_words) for c in view.choices]
         chosen = tuple(c.value for c in view.choices if c.chosen)
         is_scale = kind is StepKind.SCALE3  # three large symbols, not a list
@@ -226,7 +239,7 @@ class ConversationScreen(HaaveScreen):
             parts.scale.replace_items(items, chosen=chosen)
         words = parts.words
         words.display = parts.words_label.display = view.takes_words
-        parts.words_label.update(plain("✏ " + view.words_label))  # a label, never cut
+        show(parts.words_label, "✏ " + view.words_label)  # a label, never cut
         with words.prevent(Input.Changed):  # a step's own words are not the client's draft
             shown = self.draft if self.draft is not None else view.words
             words.value = shown if view.takes_words else ""
@@ -236,11 +249,15 @@ class ConversationScreen(HaaveScreen):
             kind is StepKind.CHOICE and view.takes_words
         )
         parts.show_choices.display = ask_openly
-        self.query_one("#skips").display = Action.SKIP in view.actions
-        self.query_one("#tip", Static).update(self._tip_words(view))
+        parts.skips.display = Action.SKIP in view.actions
+        show(parts.tip, "💡 " + (view.tip or _("No tip for this question.")))
 
-    def _tip_words(self, view: StepView) -> Text:
-        return plain("💡 " + (view.tip or _("No tip for this question.")))
+    def _shown_text(self, widget: Static, text: str) -> None:
+        """Put words in a widget only when they change: a new step then lays out only
+        what is new (every update costs a layout)."""
+        if self._texts.get(widget.id or "") != text:
+            self._texts[widget.id or ""] = text
+            widget.update(plain(text))
 
     def _views_words(self, view: StepView) -> str:
         lines = []
@@ -296,6 +313,7 @@ class ConversationScreen(HaaveScreen):
 
     def redraw(self) -> None:
         """Draw the whole screen again (after a language change)."""
+        self._texts.clear()  # new widgets: every text is put in again
         self.refresh(recompose=True)
         self.call_after_refresh(self._fill)
         self.call_after_refresh(self._after_draw)
@@ -306,8 +324,8 @@ class ConversationScreen(HaaveScreen):
             self.redraw()
             return
         self._fill()
-        tip = self.query_one("#tip", Static)
-        tip.display = self.show_tip
+        if parts := self.shown:
+            parts.tip.display = self.show_tip
         self.call_after_refresh(self._after_draw)  # StepShown once the step is drawn
 
     def watch_answering(self) -> None:
@@ -315,7 +333,8 @@ class ConversationScreen(HaaveScreen):
         self.show_step()
 
     def watch_show_tip(self, show: bool) -> None:
-        self.query_one("#tip", Static).display = show
+        if parts := self.shown:
+            parts.tip.display = show
         self.call_after_refresh(self._fit_scale)
 
     def spoken_text(self) -> str:
