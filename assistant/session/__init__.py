@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from assistant.dialogue.answers import Answer, SkipReason
-    from assistant.plan.formats import FORMATS, MINE_FORMATS
+    from assistant.plan.formats import FORMATS, MINE_FORMATS, PROFILE_FORMATS, formats_for
     from assistant.session.active import ActiveSession, Exported, Notice
     from assistant.session.desk import Sessions, SessionSummary
     from assistant.session.dialogues import DialogueChoice, Dialogues
@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 _EXPORTS = {
     "FORMATS": "assistant.plan.formats",
     "MINE_FORMATS": "assistant.plan.formats",
+    "PROFILE_FORMATS": "assistant.plan.formats",
+    "formats_for": "assistant.plan.formats",
     "Answer": "assistant.dialogue.answers",
     "SkipReason": "assistant.dialogue.answers",
     "ActiveSession": "assistant.session.active",
@@ -78,6 +80,7 @@ _EXPORTS = {
 __all__ = [
     "FORMATS",
     "MINE_FORMATS",
+    "PROFILE_FORMATS",
     "Action",
     "ActiveSession",
     "Answer",
@@ -105,6 +108,7 @@ __all__ = [
     "StepView",
     "ThemeState",
     "ThemeView",
+    "formats_for",
 ]
 
 
