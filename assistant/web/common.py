@@ -118,11 +118,14 @@ def due_mat(active: ActiveSession, step_id: str | None) -> str | None:
     return None if any(c.step_id == step_id for c in cards) else mat_id
 
 
-def after_move(opened: Opened) -> str:
+def after_move(opened: Opened, from_opening: bool) -> str:
     """Where the client goes after answering: a topic mat that is due, the theme picker
-    when the opening has just ended, else where the conversation is."""
+    when this answer ended the opening (`from_opening`: it was given in the opening), else
+    where the conversation is. (The service's flag stays up until the next move: a helper's
+    own view given after it must not show the picker again.)"""
     active = opened.active
-    if active.theme_choice_due and active.place is Place.STEP and active.mat_due is None:
+    due = from_opening and active.theme_choice_due
+    if due and active.place is Place.STEP and active.mat_due is None:
         return f"/s/{active.id}/themes"
     return where(opened)
 

@@ -244,6 +244,7 @@ async def step(request: web.Request, opened: Opened) -> web.Response:
         if active.back():
             return redirect(where(opened))
         return redirect(f"/s/{active.id}/{'who' if opening else 'themes'}")
+    from_opening = active.in_opening
     if action == "show_choices" and view.own_words_first:
         # nothing is saved: the same question with its choices, the typed words kept
         opened.choices_shown = step_id
@@ -280,7 +281,7 @@ async def step(request: web.Request, opened: Opened) -> web.Response:
             return again(exc.words(active.language), status)
         raise
     opened.choices_shown = None
-    return redirect(after_move(opened))
+    return redirect(after_move(opened, from_opening))
 
 
 async def take_break(request: web.Request, opened: Opened) -> web.Response:

@@ -195,3 +195,21 @@ async def test_a_recorded_question_is_served_and_only_that_file(tmp_path: Path) 
         assert "/recorded/" not in browser.html
         assert (await client.get(f"{base}/recorded/r")).status == 404
         assert (await client.get(f"{base}/recorded/q")).status == 404  # not shown now
+
+
+async def test_the_theme_picker_comes_once_after_the_opening(browser: Browser) -> None:
+    session_id = await new_session(browser)
+    base = f"/s/{session_id}"
+    await browser.follow(f"{base}/who", do="add", name="Eero", role="experience_expert")
+    url = await through_opening(browser, base, await browser.follow(f"{base}/who", do="go_on"))
+    assert url == f"{base}/themes"
+    url = await browser.follow(url, do="order")
+    # a helper's own view moves nothing: the same question, not the picker again
+    await browser.post(f"{base}/facilitator", do="answering", answering="view:p2", back=url)
+    await browser.get(url)
+    value = re.search(r'name="choice" value="([^"]+)"', browser.html)
+    assert value
+    assert await browser.post(url, do="ready", choice=value.group(1)) == url
+    await browser.post(f"{base}/facilitator", do="answering", answering="client", back=url)
+    await browser.get(url)
+    assert await browser.post(url, do="ready", choice=value.group(1)) != f"{base}/themes"
