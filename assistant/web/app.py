@@ -19,7 +19,7 @@ from aiohttp.web_response import StreamResponse
 
 from assistant.i18n import translator
 from assistant.session import SessionError, Sessions
-from assistant.web import conversation, facilitator, plan, speech, start
+from assistant.web import conversation, facilitator, mat, picks, plan, speech, start
 from assistant.web.access import SAFE_METHODS, SEAT_KEY, Access
 from assistant.web.common import HAAVE, PROBLEM_STATUS, Haave, Handler, haave, lang_of
 from assistant.web.config import WebConfig
@@ -188,6 +188,8 @@ def make_app(config: WebConfig, sessions: Sessions | None = None) -> web.Applica
     conversation.add_routes(app.router)
     facilitator.add_routes(app.router)
     plan.add_routes(app.router)
+    mat.add_routes(app.router)
+    picks.add_routes(app.router)
     speech.add_routes(app.router)
     app.on_response_prepare.append(headers)
     app.on_startup.append(_warm)

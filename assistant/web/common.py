@@ -15,7 +15,7 @@ from aiohttp import web
 from multidict import MultiDict, MultiDictProxy
 
 from assistant.languages import is_known, known_or_default
-from assistant.session import Place, Problem, Sessions
+from assistant.session import ActiveSession, Place, Problem, Sessions
 from assistant.web.access import SEAT_KEY, Access
 from assistant.web.config import WebConfig
 from assistant.web.desk import Desk, Opened
@@ -91,18 +91,43 @@ def safe_id(value: str) -> str:
 
 
 def where(opened: Opened) -> str:
-    """The URL of where the conversation is now."""
+    """The URL of where the conversation is now: a read-back, a topic mat that is due, the
+    step, or the end."""
     active = opened.active
     base = f"/s/{active.id}"
     place = active.place
     if place is Place.READBACK and active.readback_theme:
         return f"{base}/readback/{active.readback_theme}"
-    if place is Place.END:
-        return f"{base}/end"
-    step = active.step()
+    step = active.step() if place is Place.STEP else None
+    mat_id = due_mat(active, step.step_id if step is not None else None)
+    if mat_id is not None:
+        return f"{base}/mat/{mat_id}"
     if step is None:
         return f"{base}/end"
     return f"{base}/step/{step.step_id}"
+
+
+def due_mat(active: ActiveSession, step_id: str | None) -> str | None:
+    """The topic mat to show over the conversation now, or None. Not while the client is at
+    one of its own questions again (Back from the mat goes to its last question)."""
+    mat_id = active.mat_due
+    if mat_id is None or step_id is None:
+        return mat_id
+    view = active.mat(mat_id)
+    cards = [*view.set_aside, *view.unplaced, *(c for col in view.columns for c in col.cards)]
+    return None if any(c.step_id == step_id for c in cards) else mat_id
+
+
+def after_move(opened: Opened, from_opening: bool) -> str:
+    """Where the client goes after answering: a topic mat that is due, the theme picker
+    when this answer ended the opening (`from_opening`: it was given in the opening), else
+    where the conversation is. (The service's flag stays up until the next move: a helper's
+    own view given after it must not show the picker again.)"""
+    active = opened.active
+    due = from_opening and active.theme_choice_due
+    if due and active.place is Place.STEP and active.mat_due is None:
+        return f"/s/{active.id}/themes"
+    return where(opened)
 
 
 def session_route(handler: SessionHandler) -> Handler:

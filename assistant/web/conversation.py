@@ -22,10 +22,13 @@ from assistant.session import (
     SkipReason,
     StepKind,
     StepView,
+    ThemeView,
 )
 from assistant.web import steps
 from assistant.web.common import (
     MAX_WORDS,
+    after_move,
+    due_mat,
     form,
     redirect,
     render_session,
@@ -63,7 +66,18 @@ def _who_context(opened: Opened, error: str | None = None, name: str = "") -> di
     lang = active.language
     pending = opened.people or []
     previous = active.others if active.meetings else []
+    chosen = set(opened.ways or [])
     return {
+        # how the client's view is heard: for the helpers, fresh for each meeting
+        "ways": [
+            {
+                "value": w.value.value,
+                "symbol": w.symbol,
+                "words": w.words,
+                "chosen": w.value.value in chosen,
+            }
+            for w in active.view_way_choices()
+        ],
         "client": active.alias,
         "people": [
             {"name": n, "role": role_words(r, lang), "symbol": ROLE_SYMBOLS[r]} for n, r in pending
@@ -89,6 +103,8 @@ async def who(request: web.Request, opened: Opened) -> web.Response:
     data = await form(request)
     action = data.get("do", "")
     pending = opened.people if opened.people is not None else []
+    known_ways = {w.value.value for w in active.view_way_choices()}
+    opened.ways = [w for w in data.getall("way", []) if w in known_ways]
     if action == "add":
         name = " ".join(data.get("name", "").split())[:MAX_NAME]
         role = next((r for r in ROLES if r.value == data.get("role")), None)
@@ -113,18 +129,37 @@ async def who(request: web.Request, opened: Opened) -> web.Response:
         first = active.meetings == 0
         if action == "same":
             pending = [(p.name, p.role) for p in active.others]
+        typed = " ".join(data.get("name", "").split())[:MAX_NAME]
+        role = next((r for r in ROLES if r.value == data.get("role")), None)
+        if typed and role is not None and len(pending) < MAX_PEOPLE:
+            pending.append((typed, role))  # written but not added yet: not lost
         active.start_meeting(pending)
-        opened.people = None
+        if opened.ways:
+            active.set_view_ways(opened.ways)
+        opened.people = opened.ways = None
         opened.set_answering(opened.answering_by, None)
-        return redirect(f"/s/{active.id}/themes" if first else where(opened))
+        # a new session goes straight into its opening; without one, to the theme picker
+        to_themes = first and not active.in_opening
+        return redirect(f"/s/{active.id}/themes" if to_themes else where(opened))
     raise web.HTTPBadRequest()
 
 
 # -- themes ------------------------------------------------------------------------------------
 
 
+def _pickable(active: ActiveSession) -> list[ThemeView]:
+    """The themes a client can pick: never the opening or the closing ('fixed')."""
+    return [t for t in active.themes() if t.fixed is None]
+
+
+def _in_opening(active: ActiveSession) -> bool:
+    return active.place is Place.STEP and active.in_opening
+
+
 async def themes_page(request: web.Request, opened: Opened) -> web.Response:
     active = opened.active
+    if _in_opening(active):
+        return redirect(where(opened))  # the rights screens come before any pick
     rows = [
         {
             "id": t.id,
@@ -133,7 +168,7 @@ async def themes_page(request: web.Request, opened: Opened) -> web.Response:
             "state": t.state_words,
             "answers": t.answers,
         }
-        for t in active.themes()
+        for t in _pickable(active)
     ]
     context = {"themes": rows, "can_read_back": bool(active.readback_themes())}
     return render_session(request, opened, "themes.html", context)
@@ -145,7 +180,9 @@ async def themes(request: web.Request, opened: Opened) -> web.Response:
     action = data.get("do", "")
     theme_id = data.get("theme", "")
     known = {t.id for t in active.themes()}
-    if action == "jump" and theme_id in known:
+    if _in_opening(active) and action != "readback":
+        return _old_page(opened)
+    if action == "jump" and theme_id in {t.id for t in _pickable(active)}:
         active.jump(theme_id)
     elif action == "readback":
         if active.open_readback(theme_id if theme_id in known else None) is None:
@@ -165,7 +202,9 @@ def _current(active: ActiveSession, opened: Opened, step_id: str) -> StepView | 
     if active.place is not Place.STEP:
         return None
     view = active.step(opened.answering())
-    return view if view is not None and view.step_id == step_id else None
+    if view is None or view.step_id != step_id or due_mat(active, step_id) is not None:
+        return None  # another step, or a topic mat shown over the conversation
+    return view
 
 
 def _old_page(opened: Opened) -> web.Response:
@@ -201,8 +240,16 @@ async def step(request: web.Request, opened: Opened) -> web.Response:
     if len(words) > MAX_WORDS:
         return again(_("This is too much at once. Write a shorter text."), 413)
     if action == "back":
-        moved = active.back()
-        return redirect(where(opened) if moved else f"/s/{active.id}/themes")
+        opening = active.in_opening
+        if active.back():
+            return redirect(where(opened))
+        return redirect(f"/s/{active.id}/{'who' if opening else 'themes'}")
+    from_opening = active.in_opening
+    if action == "show_choices" and view.own_words_first:
+        # nothing is saved: the same question with its choices, the typed words kept
+        opened.choices_shown = step_id
+        context = steps.context(opened, view, typed=words)
+        return render_session(request, opened, "step.html", context)
     try:
         if action == "go_on" and view.kind is StepKind.SAY:
             active.go_on()
@@ -217,7 +264,8 @@ async def step(request: web.Request, opened: Opened) -> web.Response:
             if answer is None:
                 field = (
                     "choices"
-                    if not view.takes_words or view.kind is StepKind.MULTI_CHOICE
+                    if action != "own_words"
+                    and (not view.takes_words or view.kind is StepKind.MULTI_CHOICE)
                     else "words"
                 )
                 return again(problem, 400, field)
@@ -232,7 +280,8 @@ async def step(request: web.Request, opened: Opened) -> web.Response:
             status = 503 if exc.problem is Problem.NOT_SAVED else 400
             return again(exc.words(active.language), status)
         raise
-    return redirect(where(opened))
+    opened.choices_shown = None
+    return redirect(after_move(opened, from_opening))
 
 
 async def take_break(request: web.Request, opened: Opened) -> web.Response:

@@ -4,8 +4,9 @@ The session service locks a session while it is open; here one seat holds it, so
 tablet gets the "open somewhere else" page, as the terminal does. A seat holds one session at
 a time. A session left idle for `RELEASE_AFTER_S` may be taken by another seat (a tablet that
 went flat must not lock a client out): everything was saved already, nothing is lost.
-Who answers and the people being added on the "who is here" page live here, beside the open
-session, in memory only: they are the meeting's working state, not answers.
+Who answers, the people being added on the "who is here" page, and which page state the client
+chose (choices opened, the card just moved) live here, beside the open session, in memory only:
+they are the meeting's working state, not answers. Typed words are never kept here.
 """
 
 from __future__ import annotations
@@ -42,6 +43,13 @@ class Opened:
     """One message for the next page, already in the session's language."""
     saved: list[str] = field(default_factory=list)
     """Steps (and `note:STEP`) whose typed words were saved: the page drops their drafts."""
+    ways: list[str] | None = None
+    """How the client's view is heard today, while "who is here" is being filled in."""
+    choices_shown: str | None = None
+    """The "own words first" step whose choices the client opened ("Show choices")."""
+    moved: tuple[str, str] | None = None
+    """The card just moved on the topic mat and its new place, in words: focused and
+    announced on the next page (once)."""
 
     def answering(self) -> Answering:
         """Who answers now; back to the client when that person is not here any more."""

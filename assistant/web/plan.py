@@ -15,12 +15,14 @@ from aiohttp import web
 
 from assistant.i18n import translator
 from assistant.languages import LANGUAGES, is_known
-from assistant.session import FORMATS, MINE_FORMATS, Place
+from assistant.session import Place, formats_for
 from assistant.session.words import format_words
 from assistant.web.common import form, redirect, render_session, safe_id, session_route, where
 from assistant.web.desk import Opened
+from assistant.web.picks import after_important, has_important
 
 AUDIENCES = ("caseworker", "supporter")
+
 
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_post("/s/{sid}/readback", session_route(open_readback))
@@ -88,7 +90,10 @@ async def readback(request: web.Request, opened: Opened) -> web.Response:
     if action == "all_right":
         if active.confirm_theme(theme) is None:
             active.close_readback()
-            return redirect(f"/s/{active.id}/{'export' if active.consented else 'consent'}")
+            # every answer read back: the client's top three, then who can see the plan
+            if has_important(active):
+                return redirect(f"/s/{active.id}/important")
+            return redirect(after_important(active))
     elif action == "change" and step_id in in_theme:
         active.change(step_id)
     elif action in ("private", "shared") and step_id in in_theme:
@@ -106,6 +111,7 @@ async def end_page(request: web.Request, opened: Opened) -> web.Response:
     context = {
         "finished": active.place is Place.END,
         "can_read_back": bool(active.readback_themes()),
+        "can_pick": has_important(active),
         "consented": active.consented,
     }
     return render_session(request, opened, "end.html", context)
@@ -125,11 +131,17 @@ async def consent(request: web.Request, opened: Opened) -> web.Response:
     return redirect(f"/s/{opened.active.id}/export")
 
 
+#: The documents of the plan, by the registry's kind: "My plan", the one-page profile, the
+#: caseworker's draft.
+KINDS = ("mine", "profile", "draft")
+
+
 def _formats(lang: str) -> dict[str, Any]:
-    names = {fmt: format_words(fmt, lang) for fmt in FORMATS}
     return {
-        "mine": [{"id": f, "words": names.get(f, f)} for f in MINE_FORMATS],
-        "draft": [{"id": f, "words": names.get(f, f)} for f in FORMATS],
+        **{
+            kind: [{"id": f, "words": format_words(f, lang)} for f in formats_for(kind)]
+            for kind in KINDS
+        },
         "file_languages": [{"code": lang_.code, "name": lang_.name} for lang_ in LANGUAGES],
     }
 
@@ -144,12 +156,12 @@ async def export(request: web.Request, opened: Opened) -> web.Response:
     """The file as a download, made in memory (the browser saves it where the user wants)."""
     active = opened.active
     data = await form(request)
-    mine = data.get("mine") == "1"
+    kind = data.get("kind") or ("mine" if data.get("mine") == "1" else "draft")
     fmt = data.get("format", "html")
     lang = data.get("language", active.language)
-    if fmt not in (MINE_FORMATS if mine else FORMATS) or not is_known(lang):
+    if kind not in KINDS or fmt not in formats_for(kind) or not is_known(lang):
         raise web.HTTPBadRequest()
-    made = active.make_file(fmt, lang, mine)
+    made = active.make_file(fmt, lang, mine=kind == "mine", kind=kind)
     ascii_name = made.name.encode("ascii", "replace").decode("ascii").replace('"', "")
     disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(made.name)}"
     return web.Response(

@@ -18,17 +18,21 @@ from aiohttp import web
 
 from assistant.languages import language
 from assistant.session import Place
-from assistant.web.common import safe_id, session_route
+from assistant.web.common import safe_id, session_route, where
 from assistant.web.desk import Opened
+from assistant.web.steps import spoken_of
 
 #: At most this many speech programs at once; more wait their turn.
 PARALLEL = 2
 TIMEOUT_S = 30.0
+#: The recorded files a dialogue may name (its schema's suffixes), with their media types.
 AUDIO_SUFFIXES = {
     ".wav": "audio/wav",
     ".mp3": "audio/mpeg",
     ".ogg": "audio/ogg",
     ".opus": "audio/ogg",
+    ".m4a": "audio/mp4",
+    ".webm": "audio/webm",
 }
 
 
@@ -77,17 +81,23 @@ def add_routes(router: web.UrlDispatcher) -> None:
 
 
 def _text_now(opened: Opened, key: str) -> str | None:
-    """What read aloud says for `key` (a step id, or `readback-THEME`), if it is shown now."""
+    """What read aloud says for `key` (a step id, `readback-THEME`, `mat-MAT` or
+    `important`), if it is shown now."""
     active = opened.active
     if key.startswith("readback-") and active.place is Place.READBACK:
         theme = key.removeprefix("readback-")
         if active.readback_theme == theme:
             return active.readback(theme).spoken
         return None
+    if key == "important":
+        return active.important_choices().spoken
+    if key.startswith("mat-"):
+        mat_id = key.removeprefix("mat-")
+        return active.mat(mat_id).spoken if where(opened).endswith(f"/mat/{mat_id}") else None
     view = active.step() if active.place is Place.STEP else None
     if view is None or view.step_id != key:
         return None
-    return view.spoken
+    return spoken_of(opened, view)
 
 
 async def spoken(request: web.Request, opened: Opened) -> web.Response:
@@ -109,8 +119,14 @@ async def recorded(request: web.Request, opened: Opened) -> web.StreamResponse:
     view = active.step() if active.place is Place.STEP else None
     if view is None or view.step_id != safe_id(request.match_info["step"]) or not view.audio:
         raise web.HTTPNotFound()
-    path = Path(view.audio)
+    path = Path(view.audio)  # in the dialogue's folder, checked by the session service
     mime = AUDIO_SUFFIXES.get(path.suffix.lower())
     if mime is None or not path.is_file():
         raise web.HTTPNotFound()
-    return web.FileResponse(path, headers={"Content-Type": mime})
+    # only this file, as audio: never sniffed as a page, never shown as one
+    headers = {
+        "Content-Type": mime,
+        "Content-Disposition": "inline",
+        "Content-Security-Policy": "default-src 'none'; sandbox",
+    }
+    return web.FileResponse(path, headers=headers)

@@ -11,7 +11,7 @@ from typing import Any
 
 from assistant.i18n import translator
 from assistant.languages import language
-from assistant.session import Answer, AnsweredBy, StepKind, StepView
+from assistant.session import Answer, AnsweredBy, Place, StepKind, StepView
 from assistant.session.words import answering_words
 from assistant.web.desk import Opened
 from assistant.web.words import answering_choices
@@ -36,6 +36,11 @@ def answer_of(
         return None, _("This did not work. Go back and try again.")
     text = words or None
     own = next((c.value for c in view.choices if c.own_words), None)
+    if action == "own_words" and own is not None and not picked:
+        # asked openly first: the words are the own-words choice
+        if not text:
+            return None, _("Write something first. Or press Show choices.")
+        return Answer.pick(own, text=text), ""
     if view.kind is StepKind.TEXT:
         if not text:
             return None, _("Write something first. Or choose another answer below.")
@@ -81,7 +86,25 @@ def bar(opened: Opened, view: StepView | None = None) -> dict[str, Any]:
         "tip": view.tip if view is not None else "",
         "note_by": writer.name if writer is not None and view is not None else "",
         "step_id": view.step_id if view is not None else "",
+        # the opening's rights screens come first: the theme picker is not offered yet
+        "in_opening": active.place is Place.STEP and active.in_opening,
     }
+
+
+def asks_openly(opened: Opened, view: StepView) -> bool:
+    """"Own words first": the question and a text box; the choices after "Show choices"."""
+    return (
+        view.own_words_first
+        and opened.choices_shown != view.step_id
+        and any(c.own_words for c in view.choices)
+    )
+
+
+def spoken_of(opened: Opened, view: StepView) -> str:
+    """What read aloud says: asked openly, the choices are not read (they would lead)."""
+    if asks_openly(opened, view):
+        return f"{view.intro} {view.question}" if view.intro else view.question
+    return view.spoken
 
 
 def context(
@@ -114,7 +137,7 @@ def context(
         }
         for p in view.views
     ]
-    audio = f"/s/{active.id}/speech/{view.step_id}.wav"
+    recorded = f"/s/{active.id}/recorded/{view.step_id}" if view.audio else ""
     return {
         "view": view,
         "kind": KIND_CLASS[view.kind],
@@ -128,9 +151,11 @@ def context(
         ),
         "is_view": answering.is_view,
         "with_help": answering.by is AnsweredBy.CLIENT_WITH_SUPPORT,
-        "spoken": view.spoken,
-        "speech_url": audio,
-        "recorded_url": f"/s/{active.id}/recorded/{view.step_id}" if view.audio else "",
+        "open_first": asks_openly(opened, view),
+        "spoken": spoken_of(opened, view),
+        # a recording wins: without JavaScript the Read aloud link plays it too
+        "speech_url": recorded or f"/s/{active.id}/speech/{view.step_id}.wav",
+        "recorded_url": recorded,
         "speech_tag": language(lang).speech_tag,
         "bar": bar(opened, view),
         "drafts_done": _drafts_done(opened),

@@ -74,9 +74,7 @@ class Client:
         await self.get("/fi/new")
         who, _ = await self.post("/fi/new", alias=alias, dialogue="support-plan")
         await self.get(who)
-        themes, _ = await self.post(who, do="go_on")
-        await self.get(themes)
-        step, _ = await self.post(themes, do="order")
+        step, _ = await self.post(who, do="go_on")  # into the opening
         await self.get(step)
         return step
 
@@ -93,10 +91,16 @@ class Client:
 
     async def walk(self, step: str, steps: int) -> None:
         for _ in range(steps):
-            if "/step/" not in step:
+            if step.endswith("/themes"):  # after the opening: in order
+                fields = {"do": "order"}
+            elif "/mat/" in step:  # a topic mat: "Yes, it is right"
+                fields = {"do": "confirm"}
+            elif "/step/" in step:
+                fields = self.fields()
+            else:
                 return
             t0 = time.perf_counter()
-            step, posted = await self.post(step, **self.fields())
+            step, posted = await self.post(step, **fields)
             shown = await self.get(step)
             self.step_round_ms.append((time.perf_counter() - t0) * 1000)
             self.step_server_ms.append(posted + shown)

@@ -2,7 +2,8 @@
 
     python -m tests.web.screenshots OUT_DIR [fi|sv|en]
 
-Walks a short session by touch in headless Chromium against a fresh `haave serve` and saves
+Walks a short session by touch in headless Chromium against a fresh `haave serve` (then a
+support-plan one to its topic mat) and saves
 `KIND-SIZE.png` (the whole page) for each kind of page the first time it is shown, and the
 step pages also in the strong-colour look. Not a test: people look at these.
 """
@@ -49,7 +50,7 @@ def main(argv: list[str]) -> int:
         seen.add(kind)
         for size, (width, height) in SIZES.items():
             full_page(driver, out / f"{kind}-{size}.png", width, height)
-        if kind.startswith("step-"):
+        if kind.startswith("step-") or kind in ("mat", "important", "who"):
             driver.execute_script("document.documentElement.classList.add('contrast')")
             full_page(driver, out / f"{kind}-tablet-contrast.png", *TABLET)
             driver.execute_script("document.documentElement.classList.remove('contrast')")
@@ -62,8 +63,16 @@ def main(argv: list[str]) -> int:
                 walk = Walk(driver, served.url, lang, visit)
                 walk.start()
                 walk.who()
+                walk.tap('.helpers a[href*="/ways"]')  # the helpers' page of the ways
+                walk.tap('button[value="ways"]')
                 walk.converse(features=True)
                 walk.finish()
+                # the full support plan: its topic mat
+                plan = Walk(driver, served.url, lang, visit)
+                plan.start(dialogue="support-plan")
+                plan.who(ways=("speech", "talking_mat"))
+                plan.opening()
+                plan.mat()
         finally:
             stop_server(served)
     print(f"{len(list(out.glob('*.png')))} screenshots in {out}")

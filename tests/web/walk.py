@@ -30,6 +30,8 @@ def kind_of(driver: Any) -> str:
     """The kind of page shown: for axe, screenshots and the walk."""
     path = driver.execute_script("return location.pathname")
     body = driver.execute_script("return document.body.className")
+    if "open-first" in body.split():
+        return "step-open"  # "own words first": asked openly, the choices hidden
     for kind in ("say", "text", "multi", "choice", "yes-no", "scale"):
         if f"kind-{kind}" in body.split():
             return f"step-{kind}"
@@ -62,26 +64,43 @@ class Walk:
         if navigates:
             self.seen()
 
-    def start(self, alias: str = "Aino") -> None:
+    def start(self, alias: str = "Aino", dialogue: str = "first-meeting") -> None:
         self.driver.get(self.url + "/")
         self.seen()
         self.tap(f'a.tile[href="/{self.lang}/"]')
         self.tap(f'a[href="/{self.lang}/new"]')
         type_text(self.driver, find(self.driver, "#alias"), alias)
-        self.tap('input[name="dialogue"][value="first-meeting"]', navigates=False)
+        self.tap(f'input[name="dialogue"][value="{dialogue}"]', navigates=False)
         self.tap("form.step-form button.primary")
 
-    def who(self, helper: str = "Eero") -> None:
+    def who(self, helper: str = "Eero", ways: tuple[str, ...] = ("speech",)) -> None:
+        """Who is here, and (in the helpers' box) how the client's view is heard; then
+        straight into the opening."""
         type_text(self.driver, find(self.driver, "#name"), helper)
         self.tap("#role-experience_expert", navigates=False)
-        self.tap('button[value="add"]')
+        self.tap('.who-add button[value="add"]')
+        for way in ways:
+            self.tap(f"#way-{way}", navigates=False)
         self.tap('button[value="go_on"]')
+
+    def opening(self) -> None:
+        """The opening's screens, up to the theme picker."""
+        for _ in range(10):
+            if kind_of(self.driver) == "themes":
+                return
+            self.answer()
+        raise AssertionError("the opening did not end")
 
     def answer(self) -> None:
         """Answer the step shown, the simple way for its kind."""
         kind = kind_of(self.driver)
-        if kind == "step-say":
+        if kind == "themes":  # the theme picker (after the opening): in order
+            self.tap('button[value="order"]')
+        elif kind == "step-say":
             self.tap('button[value="go_on"]')
+        elif kind == "step-open":  # asked openly: the words are the own-words choice
+            type_text(self.driver, find(self.driver, "#words"), "Laulan kuorossa")
+            self.tap('button[value="own_words"]')
         elif kind == "step-text":
             type_text(self.driver, find(self.driver, "#words"), "Piirrän ja laulan 🎵")
             self.tap('button[value="ready"]')
@@ -118,8 +137,8 @@ class Walk:
         self.tap('button[value="same"]')
 
     def converse(self, features: bool = True, limit: int = 80) -> None:
-        """Every step to the end; with `features`, a view, a note, a jump and a break."""
-        self.tap('button[value="order"]')
+        """Every step to the end (the opening first, then the themes in order); with
+        `features`, a view, a note, a jump (after the opening) and a break."""
         done: set[str] = set()
         for _ in range(limit):
             kind = kind_of(self.driver)
@@ -129,28 +148,41 @@ class Walk:
                 self.tap('button[value="order"]')
                 continue
             asks = exists(self.driver, 'button[name="skip"]')
-            if features and asks:
-                for feature, act in (
-                    ("view", self.as_view),
-                    ("note", self.note),
-                    ("jump", self.jump_to_last_theme),
-                    ("break", self.take_break),
-                ):
-                    if feature not in done:
-                        done.add(feature)
-                        act()
-                        break
-                else:
-                    self.answer()
+            acts = {
+                "view": self.as_view,
+                "note": self.note,
+                "jump": self.jump_to_last_theme,
+                "break": self.take_break,
+            }
+            feature = next((f for f in acts if f not in done), None) if features else None
+            if feature == "jump" and not exists(self.driver, '.helpers a[href$="/themes"]'):
+                feature = None  # the theme picker comes after the opening
+            if asks and feature is not None:
+                done.add(feature)
+                acts[feature]()
                 continue
             self.answer()
         raise AssertionError("the conversation did not end")
+
+    def mat(self) -> None:
+        """A support-plan session after its opening: the "What I like" theme's cards, the
+        topic mat (a move, a card set aside, confirmed), then its own-words question."""
+        self.tap('button[name="theme"][value="likes"]')
+        for value in ("like", "unsure", "dislike", "like"):
+            self.tap(f'button[name="choice"][value="{value}"]')
+        self.tap('#card-likes-music button[value="dislike"]')
+        self.tap('#card-likes-crowds button[value="aside"]')
+        self.tap("#mat-confirm")
+        self.answer()
 
     def finish(self, downloads: Path | None = None) -> Path | None:
         """Read-back of every theme, consent, and the client's own copy as a download."""
         self.tap('form[action$="/readback"] button')
         while kind_of(self.driver) == "readback":
             self.tap('button[value="all_right"]')
+        if kind_of(self.driver) == "important":  # the client's top three
+            self.tap("#important-1", navigates=False)
+            self.tap('button[value="ready"]')
         self.tap("#audience-caseworker", navigates=False)
         self.tap('button[value="ready"]')
         self.tap("#export-mine", navigates=False)

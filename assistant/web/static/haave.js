@@ -23,7 +23,8 @@
 
   function focusFirst() {
     var error = document.getElementById("error-summary");
-    var question = data().focus === "question" ? document.getElementById("question") : null;
+    // the question, or what the page names (the card just moved on the topic mat)
+    var question = data().focus ? document.getElementById(data().focus) : null;
     var target = error || question;
     if (target && !window.location.hash) target.focus();
     if (!error && data().announce) say(data().announce);
@@ -146,6 +147,20 @@
       event.preventDefault();
       box.focus();
       say(box.labels && box.labels[0] ? box.labels[0].textContent : "");
+    }
+  });
+
+  /* -- "at most three": a fourth tick is taken back and the page says why -- */
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    var form = box && box.form;
+    if (!form || box.type !== "checkbox" || !box.checked || !form.dataset.most) return;
+    var ticked = form.querySelectorAll('input[type="checkbox"]:checked').length;
+    if (ticked > Number(form.dataset.most)) {
+      box.checked = false;
+      var note = form.querySelector(".too-many");
+      if (note) note.hidden = false;
+      say(form.dataset.tooMany);
     }
   });
 
