@@ -79,7 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last guard: a user sees one line, never a traceback
         if os.environ.get("HAAVE_DEBUG"):
             raise
-        if isinstance(getattr(exc, "code", None), str):  # a typed error: its message is plain
+        from assistant.store.errors import StoreError
+
+        if isinstance(exc, StoreError):  # a typed error: its message is plain
             print(f"haave: {exc}", file=sys.stderr)
             return 1
         print(
@@ -98,10 +100,11 @@ def _data_dir_of(args: argparse.Namespace) -> Path:
     """The data folder a command will use, as the app and the commands resolve it."""
     from assistant.store.files import resolve_data_dir
 
+    named = vars(args)  # each sub-command names its own --data-dir (argparse dests differ)
     given = (
-        getattr(args, "data_dir", None)
-        or getattr(args, "play_data_dir", None)
-        or getattr(args, "export_data_dir", None)
+        named.get("data_dir")
+        or named.get("play_data_dir")
+        or named.get("export_data_dir")
         or args.app_data_dir
     )
     if given is None and args.command is None and not os.environ.get("HAAVE_DATA_DIR"):

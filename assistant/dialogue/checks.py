@@ -9,7 +9,6 @@ role from its glossary), and every test plan in the folder's `tests/`.
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import re
 from collections import Counter
@@ -61,24 +60,20 @@ ONE_WORD = "one-word"
 
 
 def easyread_checker() -> TextChecker | None:
-    """The `easyread` package's checker, or None while the package does not offer one.
+    """The `easyread` package's checker (None is kept for callers that run without it).
 
     Besides the package's own rules it reports `one-word`: a word the glossary lists as a
     synonym ("työntekijä", "omainen") where the client texts use one word per role
     ("palveluohjaaja", "läheinen"). The UI catalogs are checked with it too."""
-    try:
-        easyread = importlib.import_module("easyread")
-        check_text = easyread.check_text
-    except (ImportError, AttributeError):
-        return None
-    unsupported: type[Exception] = getattr(easyread, "UnsupportedLanguage", LookupError)
+    from easyread import UnsupportedLanguage, check_text  # deferred: loads word lists
+
 
     def check(text: str, lang: str, silenced: dict[str, str]) -> list[tuple[str, str, str]]:
         try:
             report = check_text(text, lang, silenced=silenced)
-        except unsupported:
+        except UnsupportedLanguage:
             return []  # a language the easy-read checker does not know yet: nothing to say
-        found = [
+        found: list[tuple[str, str, str]] = [
             (f.level, f.rule, f"{f.message} ({f.suggestion})" if f.suggestion else f.message)
             for f in report.findings
             if not f.silenced and f.level in ("error", "warning")
@@ -92,10 +87,11 @@ def easyread_checker() -> TextChecker | None:
 
 def one_word_per_role(text: str, lang: str) -> list[str]:
     """A message for each glossary synonym in `text`: the glossary's term is the one word."""
+    from easyread.glossary import find_terms
+
     try:
-        glossary = importlib.import_module("easyread.glossary")
-        matches = glossary.find_terms(text, lang)
-    except (ImportError, AttributeError, LookupError, ValueError):
+        matches = find_terms(text, lang)
+    except (LookupError, ValueError):  # a language the glossary does not know
         return []
     out = []
     for match in matches:
