@@ -86,7 +86,8 @@ class Sessions:
     def summaries(self, archived: bool = False) -> list[SessionSummary]:
         """Sessions of every dialogue, newest meeting first (only archived ones if asked)."""
         out = []
-        for s in self.store.list(archived=True):
+        listing = self.store.listing(archived=True)
+        for s in listing.sessions:
             if s.archived != archived:
                 continue
             problem = None
@@ -106,6 +107,20 @@ class Sessions:
                     problem=problem,
                 )
             )
+        if not archived:  # one that cannot be read is listed, marked, never silently gone
+            out += [
+                SessionSummary(
+                    id=u.id,
+                    alias=u.alias or u.id[:8],
+                    dialogue_id="",
+                    last_meeting=None,
+                    themes_done=0,
+                    theme_count=0,
+                    archived=False,
+                    problem=_PROBLEMS.get(u.code, Problem.DAMAGED),
+                )
+                for u in listing.unreadable
+            ]
         return out
 
     def create(

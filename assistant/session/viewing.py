@@ -44,9 +44,7 @@ def glossary(text: str, lang: str) -> tuple[Glossary, ...]:
 def choices_of(step: Step, chosen: tuple[str, ...], lang: str) -> tuple[ChoiceView, ...]:
     if step.kind in (StepKind.YES_NO, StepKind.SCALE3):
         fixed = fixed_choices(step.kind, lang)
-        return tuple(
-            ChoiceView(v, s, w, n, v in chosen) for n, (v, s, w) in enumerate(fixed, 1)
-        )
+        return tuple(ChoiceView(v, s, w, n, v in chosen) for n, (v, s, w) in enumerate(fixed, 1))
     return tuple(
         ChoiceView(c.id, c.symbol, text_in(c.text, lang), n, c.id in chosen, c.own_words)
         for n, c in enumerate(step.choices, 1)
@@ -130,7 +128,13 @@ def step_view(
         skips=tuple(SkipChoice(r, s, _(w)) for r, s, w in SKIPS) if step.asks else (),
         views=tuple(views),
         actions=frozenset(actions),
-        spoken=spoken(intro + " " + question if intro else question, choices, lang),
+        spoken=spoken(intro + " " + question if intro else question, choices, lang)
+        + (
+            " "
+            + _("You can also say: {skips}.").format(skips=", ".join(_(w) for _r, _s, w in SKIPS))
+            if step.asks
+            else ""
+        ),
         audio=_audio(step, folder, lang),
         intro=intro,
         own_words_first=step.own_words_first and not chosen and not words,
@@ -154,9 +158,7 @@ def _theme_of(dialogue: Dialogue, step: Step) -> Theme:
     return found[0]
 
 
-def theme_views(
-    dialogue: Dialogue, conversation: Conversation, lang: str
-) -> list[ThemeView]:
+def theme_views(dialogue: Dialogue, conversation: Conversation, lang: str) -> list[ThemeView]:
     _ = translator(lang)
     states = conversation.theme_states()
     out = []

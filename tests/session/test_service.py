@@ -336,3 +336,32 @@ def test_a_dialogue_id_is_never_a_path(sessions: Sessions) -> None:
     with pytest.raises(SessionError) as info:
         sessions.dialogues.get("../example")
     assert info.value.problem is Problem.DIALOGUE_MISSING
+
+
+def test_read_aloud_says_the_question_the_numbered_choices_and_the_skips(
+    sessions: Sessions,
+) -> None:
+    active = sessions.create("Aino", "fi", "example")
+    active.start_meeting([])
+    active.go_on()
+    active.answer(Answer.words("Aino"))
+    view = active.step()
+    assert view is not None
+    assert view.spoken.startswith(view.question)
+    assert "1: " in view.spoken and view.spoken.endswith("En halua puhua tästä.")
+    assert "F6" not in view.spoken  # no key names in spoken text
+
+
+def test_a_damaged_session_is_listed_marked(sessions: Sessions, data_dir: Path) -> None:
+    active = sessions.create("Aino", "fi", "example")
+    session_id = active.id
+    active.close()
+    folder = data_dir / "sessions" / session_id
+    for name in ("session.json", "session.json.bak"):
+        if (folder / name).exists():
+            (folder / name).write_bytes(b"not a session")
+    listed = {s.id: s for s in Sessions(data_dir).summaries()}
+    assert listed[session_id].problem is Problem.DAMAGED  # never silently gone
+    with pytest.raises(SessionError) as info:
+        Sessions(data_dir).open(session_id)
+    assert info.value.problem is Problem.DAMAGED

@@ -4,7 +4,7 @@ session service, so the first screen (which has Help) comes up fast."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +15,9 @@ from textual.widgets import Button, Static
 from assistant.i18n import _
 from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
 from assistant.ui.widgets.text import plain
+
+if TYPE_CHECKING:
+    from assistant.ui.app import HaaveApp
 
 
 class HaaveModal(ModalScreen[Any]):
@@ -29,7 +32,13 @@ def _button(label: str, action: str, button_id: str) -> Button:
 
 
 class HelpScreen(HaaveModal):
-    """Help for the step, with the meaning of hard words, and the keys of the screen."""
+    """Help for the step, with the meaning of hard words, and the keys of the screen. The
+    help is read aloud too (its words, not the keys)."""
+
+    BINDINGS = [  # noqa: RUF012
+        *HaaveModal.BINDINGS,
+        Binding("f5", "read", "Read aloud", id="haave.read_help", show=False),
+    ]
 
     def __init__(self, text: str, keys: str = "") -> None:
         super().__init__()
@@ -43,10 +52,15 @@ class HelpScreen(HaaveModal):
             if self.keys:
                 yield Static("⌨ " + _("On the keyboard:"), classes="line")
                 yield Static(plain(self.keys), id="help-keys")
-            yield _button("✖ " + _("Close") + " (Esc)", "screen.close", "close")
+            with Horizontal(classes="row"):
+                yield _button("🔊 " + _("Read aloud"), "screen.read", "read-help")
+                yield _button("✖ " + _("Close") + " (Esc)", "screen.close", "close")
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()
+
+    def action_read(self) -> None:
+        cast("HaaveApp", self.app).read_aloud(self.text)
 
 
 class ConfirmScreen(HaaveModal):
