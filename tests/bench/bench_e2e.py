@@ -49,6 +49,8 @@ def crash_loop(root: Path) -> list[Row]:
     finally:
         term.close()
 
+    # the apps ran with the e2e passphrase file: open their data folder with the same one
+    os.environ["HAAVE_PASSPHRASE_FILE"] = term.env["HAAVE_PASSPHRASE_FILE"]
     store = open_store(term.data_dir)
     lost = opened = repaired = 0
     for summary in store.list():
