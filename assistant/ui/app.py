@@ -140,9 +140,9 @@ class HaaveApp(App[int]):
             self.set_keymap(self.keymap)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._mark_narrow(event.size.width)
+        self.mark_narrow(event.size.width)
 
-    def _mark_narrow(self, width: int | None = None) -> None:
+    def mark_narrow(self, width: int | None = None) -> None:
         """Stack buttons on a narrow screen (a zoomed terminal): labels wrap, never cut."""
         with contextlib.suppress(NoScreen):
             self.screen.set_class((width or self.size.width) < NARROW, "-narrow")
@@ -157,7 +157,7 @@ class HaaveApp(App[int]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
-        self.call_after_refresh(self._mark_narrow)
+        self.call_after_refresh(self.mark_narrow)
 
     def show_language(self, *, first: bool) -> None:
         from assistant.ui.screens.language import LanguageScreen
@@ -166,7 +166,7 @@ class HaaveApp(App[int]):
             self.goto(LanguageScreen(first=True))
         elif not isinstance(self.screen, LanguageScreen):
             self.push_screen(LanguageScreen(first=False))
-            self.call_after_refresh(self._mark_narrow)
+            self.call_after_refresh(self.mark_narrow)
 
     def show_sessions(self) -> None:
         from assistant.ui.screens.sessions import SessionsScreen

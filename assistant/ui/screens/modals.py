@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 class HaaveModal(ModalScreen[Any]):
     BINDINGS = [Binding("escape", "close", "Close", id="haave.close")]  # noqa: RUF012
 
+    def on_screen_resume(self) -> None:
+        """A window on a zoomed terminal stacks its buttons too."""
+        cast("HaaveApp", self.app).mark_narrow()
+
     def action_close(self) -> None:
         self.dismiss(None)
 
