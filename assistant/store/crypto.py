@@ -135,11 +135,17 @@ def vault_of(path: Path) -> Vault | None:
 
 def encrypted_root_of(path: Path) -> Path | None:
     """The encrypted data folder holding `path` (found by its key file), if any."""
-    here = Path(real(path.parent))
-    for folder in (here, *here.parents):
-        if is_encrypted(folder):
-            return folder
-    return None
+    # Plain strings, not pathlib: this runs on every save (a third of a plain save's cost).
+    here = real(path.parent)
+    while True:
+        if os.path.exists(os.path.join(here, KEY_FILE)) or os.path.exists(
+            os.path.join(here, KEY_COPY)
+        ):
+            return Path(here)
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
 
 
 def seal_for(path: Path, data: bytes) -> bytes:
