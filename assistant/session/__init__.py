@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from assistant.dialogue.answers import Answer, SkipReason
     from assistant.plan.formats import FORMATS, MINE_FORMATS, PROFILE_FORMATS, formats_for
-    from assistant.session.active import ActiveSession, Exported, Notice
+    from assistant.session.active import ActiveSession
+    from assistant.session.core import Notice
     from assistant.session.desk import Sessions, SessionSummary
     from assistant.session.dialogues import DialogueChoice, Dialogues
     from assistant.session.errors import Problem, SessionError
+    from assistant.session.outputs import Exported
     from assistant.session.view import (
         Action,
         AnsweredBy,
@@ -46,8 +48,8 @@ _EXPORTS = {
     "Answer": "assistant.dialogue.answers",
     "SkipReason": "assistant.dialogue.answers",
     "ActiveSession": "assistant.session.active",
-    "Exported": "assistant.session.active",
-    "Notice": "assistant.session.active",
+    "Exported": "assistant.session.outputs",
+    "Notice": "assistant.session.core",
     "Sessions": "assistant.session.desk",
     "SessionSummary": "assistant.session.desk",
     "DialogueChoice": "assistant.session.dialogues",

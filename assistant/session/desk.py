@@ -13,7 +13,8 @@ from pathlib import Path
 from assistant.dialogue import Conversation, Dialogue
 from assistant.dialogue.engine import DialogueMismatch, resume
 from assistant.languages import known_or_default
-from assistant.session.active import ActiveSession, Notice, NoticeKind
+from assistant.session.active import ActiveSession
+from assistant.session.core import Notice, NoticeKind
 from assistant.session.dialogues import Dialogues
 from assistant.session.errors import Problem, SessionError
 from assistant.store import open_store, resolve_data_dir
@@ -123,9 +124,7 @@ class Sessions:
             ]
         return out
 
-    def create(
-        self, alias: str, language: str, dialogue_id: str | None = None
-    ) -> ActiveSession:
+    def create(self, alias: str, language: str, dialogue_id: str | None = None) -> ActiveSession:
         """A new session for a client, opened."""
         dialogue = self.dialogues.get(dialogue_id) if dialogue_id else self.dialogue
         client = Participant(id="client", name=alias.strip(), role=Role.CLIENT)
