@@ -27,7 +27,7 @@ class SkipReason(StrEnum):
 class Answer(BaseModel):
     """The client's answer to one step: choice ids and/or own words, or a skip reason."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     choices: tuple[str, ...] = Field(
         (), description="Choice ids; 'yes'/'no' for yes_no; 'like'/'unsure'/'dislike' for scale3."

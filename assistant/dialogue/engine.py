@@ -24,7 +24,7 @@ _MAX_MOVES = 1000
 class EngineState(BaseModel):
     """Everything needed to stop after any step and resume days later."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+    model_config = ConfigDict(extra="forbid")
 
     dialogue_id: str
     dialogue_version: int

@@ -42,9 +42,7 @@ AudioFiles = dict[
 
 
 class _Data(BaseModel):
-    # defer_build: each model builds its validator when first used, not at import; a fresh
-    # process that exports once spends a third of the time on these classes.
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
 class StepKind(StrEnum):
@@ -392,7 +390,7 @@ class DialogueFile(_Data):
     """The top file `dialogues/<id>/dialogue.yaml`: themes inline or as file names."""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, populate_by_name=True, defer_build=True, title="Haave dialogue"
+        extra="forbid", frozen=True, populate_by_name=True, title="Haave dialogue"
     )
 
     schema_: str | None = Field(None, alias="$schema")
@@ -418,11 +416,7 @@ class ThemeFile(Theme):
     """A theme kept in its own file (listed by name in dialogue.yaml)."""
 
     model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        populate_by_name=True,
-        defer_build=True,
-        title="Haave dialogue theme",
+        extra="forbid", frozen=True, populate_by_name=True, title="Haave dialogue theme"
     )
 
     schema_: str | None = Field(None, alias="$schema")

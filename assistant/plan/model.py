@@ -39,9 +39,7 @@ OTHER_SECTION = "other"
 
 
 class _Plan(BaseModel):
-    # defer_build: each model builds its validator when first used, not at import; a fresh
-    # process that exports once spends a third of the time on these classes.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 #: Who gave an answer: the store's own enum (one list of the four kinds of provenance).
@@ -187,9 +185,7 @@ class Section(_Plan):
 class DraftPlan(_Plan):
     """The caseworker's draft support plan, and the source of the client's own copy."""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, defer_build=True, title="Haave draft plan"
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, title="Haave draft plan")
 
     format_version: Literal[1] = 1
     lang: LangCode

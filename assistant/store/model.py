@@ -46,9 +46,7 @@ class Role(StrEnum):
 
 
 class _Model(BaseModel):
-    # defer_build: each model builds its validator when first used, not at import; a fresh
-    # process that exports once spends a third of the time on these classes.
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+    model_config = ConfigDict(extra="forbid")
 
 
 class Participant(_Model):
