@@ -39,3 +39,34 @@ def median_ms(samples: list[float]) -> float:
 def p95_ms(samples: list[float]) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))] * 1000
+
+
+def started_env() -> dict[str, str]:
+    """The environment for a fresh process timed as a user's Haave starts: with bytecode.
+
+    pip compiles an installed package's bytecode, and Python caches it on the first run of an
+    editable one; a machine that sets PYTHONDONTWRITEBYTECODE (this one, many CI images)
+    would time compiling every module of Haave from source instead, on every start. The
+    cache is written once here (`compileall`), into the gitignored `__pycache__` folders."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "compileall",
+            "-q",
+            str(root / "assistant"),
+            str(root / "easyread"),
+            str(root / "tests"),
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return env

@@ -13,7 +13,7 @@ from pathlib import Path
 from easyread import check_text
 from easyread.analysis.voikko import voikko_available
 from easyread.evaluate import load
-from tests.bench import Row, median_ms, timings
+from tests.bench import Row, median_ms, started_env, timings
 
 DATA = Path(__file__).parent.parent / "easyread" / "data"
 REPEAT = 5
@@ -58,7 +58,7 @@ _COLD = (
 def _cold_start() -> list[Row]:
     """`import easyread` and the first check in a fresh process (loads Voikko and word lists)."""
     out = subprocess.run([sys.executable, "-c", _COLD], capture_output=True, text=True,
-                         check=True).stdout.split()
+                         check=True, env=started_env()).stdout.split()
     imp, first = float(out[0]), float(out[1])
     return [
         Row("easyread: import easyread (fresh process)", f"{imp:.1f} ms", "< 50 ms", imp < 50),

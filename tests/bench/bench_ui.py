@@ -18,7 +18,7 @@ from textual import events
 
 from assistant.ui.app import HaaveApp
 from assistant.ui.screens.conversation import ConversationScreen
-from tests.bench import Row, median_ms, p95_ms
+from tests.bench import Row, median_ms, p95_ms, started_env
 from tests.ui.helpers import to_mood
 
 # Both stop at the first frame handed to the terminal that shows their first screen's words.
@@ -71,7 +71,7 @@ def _start(code: str, env: dict[str, str]) -> tuple[float, int]:
 
 def _cold_start(repeat: int = 9) -> list[Row]:
     folder = tempfile.mkdtemp()
-    env = dict(os.environ)
+    env = started_env()  # with bytecode, as a user's Haave starts (and bare Textual has it)
     env["HAAVE_SETTINGS"] = os.path.join(folder, "settings.json")
     env["HAAVE_DATA_DIR"] = os.path.join(folder, "data")
     bare, haave, bare_kb, haave_kb = [], [], 0, 0
