@@ -20,8 +20,9 @@ from typing import Any, Literal
 from assistant.dialogue import graph
 from assistant.dialogue.loader import LoadedDialogue, load
 from assistant.dialogue.model import END_THEME, Condition, Dialogue, Step, StepKind, Texts, Theme
+from assistant.dialogue.recording import audio_problems
 from assistant.dialogue.testplan import plan_paths, run_plan
-from assistant.dialogue.translation import audio_problems, outdated_problems
+from assistant.dialogue.translation import outdated_problems
 from assistant.dialogue.yamlio import DataFileError, Problem, bulk, read_yaml, shown
 
 Level = Literal["error", "warning"]
