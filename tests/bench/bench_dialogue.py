@@ -8,7 +8,9 @@ import time
 from pathlib import Path
 
 from assistant.dialogue.answers import Answer
-from assistant.dialogue.checks import check_folder, easyread_checker, load_service_words
+from assistant.dialogue.checks import check_folder
+from assistant.dialogue.checks_easyread import easyread_checker
+from assistant.dialogue.checks_texts import load_service_words
 from assistant.dialogue.engine import Conversation
 from assistant.dialogue.loader import default_root, dialogue_folders, load
 from assistant.dialogue.model import StepKind

@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from assistant.cli import main
-from assistant.dialogue.checks import Finding, check_folder
+from assistant.dialogue.checks import check_folder
+from assistant.dialogue.findings import Finding
 from tests.conftest import EXAMPLE
 
 
