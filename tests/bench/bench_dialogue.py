@@ -52,8 +52,12 @@ def run() -> list[Row]:
     if easyread_checker() is not None:
         full = timings(lambda: _check_all(True), 3)
         rows.append(
-            Row("haave check, with easy-read", f"{median_ms(full):.0f} ms", "< 1000 ms",
-                median_ms(full) < 1000)
+            Row(
+                "haave check, with easy-read",
+                f"{median_ms(full):.0f} ms",
+                "< 1000 ms",
+                median_ms(full) < 1000,
+            )
         )
     rows += _big_check()
     biggest = max((load(f).dialogue for f in folders), key=lambda d: len(d.steps()))
