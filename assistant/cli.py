@@ -147,7 +147,9 @@ def _cmd_app(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from assistant.dialogue import checks  # deferred: keeps `haave` start-up light
+    from assistant.dialogue.checks import check_folder  # deferred: keeps start-up light
+    from assistant.dialogue.checks_easyread import easyread_checker
+    from assistant.dialogue.checks_texts import load_service_words
     from assistant.dialogue.loader import DIALOGUE_FILE, default_root, dialogue_folders
     from assistant.dialogue.yamlio import DataFileError, shown
 
@@ -165,17 +167,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if not folders:
         print("haave check: no dialogue found (a folder with dialogue.yaml)", file=sys.stderr)
         return 2
-    texts = None if args.no_easyread else checks.easyread_checker()
+    texts = None if args.no_easyread else easyread_checker()
     errors = warnings = 0
     for folder in folders:
         try:
-            words = checks.load_service_words(folder.parent)
+            words = load_service_words(folder.parent)
         except DataFileError as exc:
             for problem in exc.problems:
                 print(problem)
             errors += len(exc.problems)
             words = {}
-        for finding in checks.check_folder(folder, texts=texts, service_words=words):
+        for finding in check_folder(folder, texts=texts, service_words=words):
             if finding.level == "error":
                 errors += 1
             else:

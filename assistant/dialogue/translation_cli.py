@@ -1,7 +1,8 @@
 """`haave i18n export|import|stamp|status` and `haave script`: the translators' commands.
 
-The work is in `assistant.dialogue.translation`; this module only reads the command line and
-prints. Usage errors exit 2, problems exit 1.
+The work is in `assistant.dialogue.translation_po` (export, import, stamp), `translation`
+(status) and `recording` (the script); this module only reads the command line and prints.
+Usage errors exit 2, problems exit 1.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ def _problems(exc: Exception) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from assistant.dialogue.translation import export_po
+    from assistant.dialogue.translation_po import export_po
     from assistant.dialogue.yamlio import DataFileError
 
     folder = _folder(args.path)
@@ -112,7 +113,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from assistant.dialogue.translation import import_po
+    from assistant.dialogue.translation_po import import_po
     from assistant.dialogue.yamlio import DataFileError, shown
 
     folder = _folder(args.path)
@@ -143,7 +144,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_stamp(args: argparse.Namespace) -> int:
-    from assistant.dialogue.translation import stamp
+    from assistant.dialogue.translation_po import stamp
     from assistant.dialogue.yamlio import DataFileError
 
     folder = _folder(args.path)
@@ -179,7 +180,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
 
 def _cmd_script(args: argparse.Namespace) -> int:
     from assistant.dialogue.loader import load
-    from assistant.dialogue.translation import script, script_csv
+    from assistant.dialogue.recording import script, script_csv
     from assistant.dialogue.yamlio import DataFileError
 
     folder = _folder(args.path)

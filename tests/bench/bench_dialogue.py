@@ -8,7 +8,9 @@ import time
 from pathlib import Path
 
 from assistant.dialogue.answers import Answer
-from assistant.dialogue.checks import check_folder, easyread_checker, load_service_words
+from assistant.dialogue.checks import check_folder
+from assistant.dialogue.checks_easyread import easyread_checker
+from assistant.dialogue.checks_texts import load_service_words
 from assistant.dialogue.engine import Conversation
 from assistant.dialogue.loader import default_root, dialogue_folders, load
 from assistant.dialogue.model import StepKind
@@ -50,8 +52,12 @@ def run() -> list[Row]:
     if easyread_checker() is not None:
         full = timings(lambda: _check_all(True), 3)
         rows.append(
-            Row("haave check, with easy-read", f"{median_ms(full):.0f} ms", "< 1000 ms",
-                median_ms(full) < 1000)
+            Row(
+                "haave check, with easy-read",
+                f"{median_ms(full):.0f} ms",
+                "< 1000 ms",
+                median_ms(full) < 1000,
+            )
         )
     rows += _big_check()
     biggest = max((load(f).dialogue for f in folders), key=lambda d: len(d.steps()))

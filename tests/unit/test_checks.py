@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from assistant.cli import main
-from assistant.dialogue.checks import Finding, check_folder
+from assistant.dialogue.checks import check_folder
+from assistant.dialogue.findings import Finding
 from tests.conftest import EXAMPLE
 
 
@@ -216,9 +217,7 @@ def test_a_mat_needs_two_scale_steps_in_one_theme(example: Path) -> None:
 
     def across_themes(d: dict) -> None:  # type: ignore[type-arg]
         step(d, "mood").update(mat="likes")
-        d["themes"][1]["steps"].append(
-            {**step(d, "mood"), "id": "mood-2", "section": "free_time"}
-        )
+        d["themes"][1]["steps"].append({**step(d, "mood"), "id": "mood-2", "section": "free_time"})
 
     edit(example, across_themes)
     assert "spans themes" in messages(example)

@@ -11,12 +11,9 @@ from typing import Any
 import pytest
 
 from assistant.dialogue import Conversation, load_dialogue
-from assistant.dialogue.checks import (
-    Finding,
-    check_folder,
-    easyread_checker,
-    one_word_per_role,
-)
+from assistant.dialogue.checks import check_folder
+from assistant.dialogue.checks_easyread import easyread_checker, one_word_per_role
+from assistant.dialogue.findings import Finding
 from assistant.dialogue.loader import default_root
 from assistant.dialogue.model import StepKind
 from assistant.dialogue.yamlio import DataFileError

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from assistant.cli import main
 from assistant.dialogue import graph
-from assistant.dialogue.checks import check_folder, load_service_words
+from assistant.dialogue.checks import check_folder
+from assistant.dialogue.checks_texts import load_service_words
 from assistant.dialogue.loader import DialogueNotFound, known_dialogue, load, load_known
 from assistant.dialogue.testplan import read_plan
 from assistant.dialogue.yamlio import DataFileError, read_yaml

@@ -16,17 +16,10 @@ from assistant.cli import main
 from assistant.dialogue import load_dialogue
 from assistant.dialogue.checks import check_folder
 from assistant.dialogue.loader import default_root, dialogue_folders, load
-from assistant.dialogue.translation import (
-    YamlWriter,
-    export_catalog,
-    export_po,
-    import_po,
-    outdated,
-    script,
-    script_csv,
-    stamp,
-    text_hash,
-)
+from assistant.dialogue.recording import script, script_csv
+from assistant.dialogue.translation import outdated, text_hash
+from assistant.dialogue.translation_po import export_catalog, export_po, import_po, stamp
+from assistant.dialogue.translation_yaml import YamlWriter
 from tests.conftest import EXAMPLE
 
 
