@@ -2,7 +2,8 @@
 
 A whole short session in Finnish and in Swedish by taps (text through the on-screen keyboard's
 path); axe-core with the WCAG 2.1 A/AA rules on every kind of page, in the default and the
-strong-colour look; every control at least 44 x 44 CSS px; no sideways scrolling at 320 x 640;
+strong-colour look, and under the device's own contrast wishes (more contrast, forced
+colours); every control at least 44 x 44 CSS px; no sideways scrolling at 320 x 640;
 read aloud in the session's language; drafts that survive a reload.
 Skips with the reason when Chromium or chromedriver is not installed.
 """
@@ -186,6 +187,45 @@ def test_read_aloud_speaks_each_new_step_in_the_session_language(
         assert mime[1] == "audio/wav" and mime[2] == "RIFF"
 
 
+@pytest.mark.parametrize("wish", [("prefers-contrast", "more"), ("forced-colors", "active")])
+def test_the_devices_contrast_wish_keeps_every_page_readable_and_every_choice_visible(
+    wish: tuple[str, str], server: Served, driver: Any
+) -> None:
+    """A device set to more contrast, or to a forced-colours theme (Windows contrast themes
+    replace every colour and background): axe passes, and a chosen box or radio is marked by
+    more than a colour the theme may take away (a thicker border and a visible mark)."""
+    name, value = wish
+    driver.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia", {"media": "", "features": [{"name": name, "value": value}]}
+    )
+    problems: dict[str, list[Any]] = {}
+    checked: set[str] = set()
+
+    def visit(browser: Any, kind: str) -> None:
+        assert browser.execute_script(f"return matchMedia('({name}: {value})').matches")
+        if kind in checked:
+            return
+        checked.add(kind)
+        violations = run_axe(browser)
+        if violations:
+            problems[f"{kind}: axe"] = violations
+        unseen = browser.execute_script(CHOSEN_MARKS)
+        if unseen:
+            problems[f"{kind}: a chosen tile not marked"] = unseen
+
+    walk = Walk(driver, server.url, "fi", visit)
+    walk.start()
+    walk.who()
+    walk.converse(features=False)
+    walk.finish()
+    assert {"who", "step-multi", "consent", "export"} <= checked, checked
+    assert not problems, "\n".join(f"{k}: {v}" for k, v in problems.items())
+    if name == "prefers-contrast":  # the page's own answer to the wish: black text
+        assert driver.execute_script("return getComputedStyle(document.body).color") == (
+            "rgb(0, 0, 0)"
+        )
+
+
 def test_own_words_survive_a_reload(server: Served, driver: Any) -> None:
     walk = Walk(driver, server.url, "fi")
     walk.start()
@@ -250,4 +290,25 @@ const fake = {
 Object.defineProperty(window, 'speechSynthesis', {value: fake, configurable: true});
 Object.defineProperty(
   window, 'SpeechSynthesisUtterance', {value: FakeUtterance, configurable: true});
+"""
+
+#: Each box and radio tile, chosen for a moment (no event: nothing is sent), must show it by
+#: a 4 px border and a mark drawn in a colour other than the box's own background.
+CHOSEN_MARKS = """
+const out = [];
+for (const input of document.querySelectorAll('.check-tile input, .radio-tile input')) {
+  const label = input.nextElementSibling;
+  const box = label && label.querySelector('.box');
+  if (!box || label.getClientRects().length === 0) continue;
+  const was = input.checked;
+  input.checked = true;
+  const mark = getComputedStyle(box, '::after');
+  const drawn = input.type === 'checkbox'
+    ? mark.content.includes('✓') && mark.color !== getComputedStyle(box).backgroundColor
+    : mark.backgroundColor !== getComputedStyle(box).backgroundColor && mark.width !== '0px';
+  const border = parseFloat(getComputedStyle(label).borderTopWidth);
+  input.checked = was;
+  if (!drawn || border < 4) out.push(`${input.id}: mark ${drawn}, border ${border}px`);
+}
+return out;
 """
