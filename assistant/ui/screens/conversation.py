@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.reactive import var
@@ -29,11 +28,10 @@ from assistant.session import (
     StepView,
 )
 from assistant.ui import bindings
-from assistant.ui.screens.answering import AnsweringScreen, NoteScreen
+from assistant.ui.screens import supporter
 from assistant.ui.screens.base import HaaveScreen
-from assistant.ui.screens.modals import ManyScreen, PickScreen
 from assistant.ui.widgets.action_bar import action_button
-from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
+from assistant.ui.widgets.choice_list import ChoiceList
 from assistant.ui.widgets.scale_tiles import ScaleTiles
 from assistant.ui.widgets.step_parts import StepParts
 
@@ -109,31 +107,6 @@ class ConversationScreen(HaaveScreen):
                     "🧰", _("For the supporter"), "screen.tools", "tools", keymap=keymap
                 )
         yield self.action_bar()
-
-    def tools(self) -> list[tuple[str, str, str, Binding | None]]:
-        """The supporter's tools: (action, symbol, words, binding), most also a key."""
-        return [
-            ("who_answers", "👥", _("Who answers"), bindings.WHO_ANSWERS),
-            ("note", "📝", _("Note"), bindings.NOTE),
-            ("tip", "💡", _("Tip"), bindings.TIP),
-            ("themes", "🗂", _("Themes"), bindings.THEMES),
-            ("app.choose_language", "🌐", _("Language"), bindings.LANGUAGE),
-            ("app.next_look", "🎨", _("Colours"), bindings.LOOK),
-            ("ways", "🗣", _("How we talk today"), None),
-        ]
-
-    def action_tools(self) -> None:
-        """The supporter's tools in one window: big buttons by touch, keys as shortcuts."""
-        items = [
-            ChoiceItem(action, symbol, f"{words} ({self.key(binding)})" if binding else words)
-            for action, symbol, words, binding in self.tools()
-        ]
-
-        def picked(action: str | None) -> None:
-            if action is not None:  # run_action is a coroutine: let the loop run it
-                self.call_later(self.run_action, action if "." in action else f"screen.{action}")
-
-        self.app.push_screen(PickScreen("🧰 " + _("For the supporter"), items), picked)
 
     def _fill(self) -> None:
         """Put the step in the step widgets and show those its kind needs."""
@@ -338,7 +311,7 @@ class ConversationScreen(HaaveScreen):
             return
         self.submit(Answer.skip(reason))
 
-    # -- moving and people ----------------------------------------------------------------
+    # -- moving, and the tip -------------------------------------------------------------
 
     def action_back(self) -> None:
         try:
@@ -357,50 +330,21 @@ class ConversationScreen(HaaveScreen):
     def action_tip(self) -> None:
         self.show_tip = not self.show_tip
 
+    # -- the supporter's tools (`supporter` opens their windows) -------------------------
+
+    def action_tools(self) -> None:
+        """The supporter's tools in one window: big buttons by touch, keys as shortcuts."""
+        supporter.show_tools(self)
+
     def action_note(self) -> None:
-        view = self.view
-        writer = self.session.note_writer()
-        if view is None or writer is None:
-            self.notify(_("Only the client is here."), timeout=3)
-            return
-
-        def written(text: str | None) -> None:
-            if not text:
-                return
-            try:
-                self.session.note(text, writer)
-            except SessionError as error:
-                self.notify(error.words(get_language()), severity="error")
-                return
-            self.notify(_("Haave saved the note."), timeout=3)
-
-        self.app.push_screen(NoteScreen(writer), written)
+        supporter.write_note(self, on_step=self.view is not None)
 
     def action_ways(self) -> None:
-        """How the client's view is heard today (speech, pictures, the mat...): for the
-        caseworker's draft, as THL's guidance asks."""
-        choices = self.session.view_way_choices()
-        items = [ChoiceItem(c.value.value, c.symbol, c.words) for c in choices]
-        chosen = tuple(c.value.value for c in choices if c.chosen)
-
-        def picked(ways: list[str] | None) -> None:
-            if ways is None:
-                return
-            try:
-                self.session.set_view_ways(ways)
-            except SessionError as error:
-                self.notify(error.words(get_language()), severity="error")
-
-        self.app.push_screen(ManyScreen(_("How we talk today"), items, chosen), picked)
+        supporter.pick_ways(self)
 
     def action_who_answers(self) -> None:
-        others = self.session.others
-        if not others:
-            self.notify(_("Only the client is here."), timeout=3)
-            return
+        supporter.pick_who_answers(self, self._answered_by)
 
-        def chosen(answering: Answering | None) -> None:
-            if answering is not None:
-                self.answering = answering
-
-        self.app.push_screen(AnsweringScreen(self.session.alias, others), chosen)
+    def _answered_by(self, answering: Answering) -> None:
+        """Someone else answers the step shown now (it is drawn again for them)."""
+        self.answering = answering
