@@ -1,8 +1,8 @@
 """The conversation: one step per screen, the same actions always in the same place.
 
 The screen renders the session service's `StepView` and calls its methods; it never reads
-the dialogue or the store. One set of step widgets is made once and filled for each step
-(`_fill`): building new widgets for every step took 20 ms a key.
+the dialogue or the store. One set of step widgets (`widgets.step_parts`) is made once and
+filled for each step (`_fill`): building new widgets for every step took 20 ms a key.
 """
 
 from __future__ import annotations
@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.reactive import var
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input
 
 from assistant.i18n import _, get_language
 from assistant.session import (
@@ -25,20 +24,16 @@ from assistant.session import (
     Answering,
     Problem,
     SessionError,
-    SkipReason,
     StepKind,
     StepView,
 )
-from assistant.session.words import answering_words
 from assistant.ui import bindings
-from assistant.ui.screens.answering import AnsweringScreen, NoteScreen
+from assistant.ui.screens import supporter
 from assistant.ui.screens.base import HaaveScreen
-from assistant.ui.screens.modals import ManyScreen, PickScreen
 from assistant.ui.widgets.action_bar import action_button
-from assistant.ui.widgets.choice_list import ChoiceItem, ChoiceList
+from assistant.ui.widgets.choice_list import ChoiceList
 from assistant.ui.widgets.scale_tiles import ScaleTiles
-from assistant.ui.widgets.text import plain, short
-from assistant.ui.widgets.who_bar import WhoBar
+from assistant.ui.widgets.step_parts import StepParts
 
 
 @dataclass
@@ -57,27 +52,6 @@ class AnswerGiven(Message):
     by: AnsweredBy
     person: str | None
     """The participant id of the helper or of the person whose view it is."""
-
-
-@dataclass
-class StepParts:
-    """The widgets that show a step. Made once per screen and filled for each step."""
-
-    progress: Static
-    who: WhoBar
-    frame: Vertical
-    intro: Static
-    question: Static
-    views: Static
-    go_on: Button
-    choices: ChoiceList
-    scale: ScaleTiles
-    words_label: Static
-    words: Input
-    ready: Button
-    show_choices: Button
-    skips: Horizontal
-    tip: Static
 
 
 class ConversationScreen(HaaveScreen):
@@ -102,7 +76,6 @@ class ConversationScreen(HaaveScreen):
         """The client asked to see the choices of an 'own words first' question."""
         self.draft: str | None = None
         """Words typed but not yet given: kept when the screen is drawn again."""
-        self._texts: dict[str, str] = {}
         self._shown: str | None = None
         self.parts: StepParts | None = None
         self.view: StepView | None = None
@@ -125,90 +98,15 @@ class ConversationScreen(HaaveScreen):
     def compose(self) -> ComposeResult:
         self.view = self.session.step(self.answering)
         keymap = self.haave.keymap
+        parts = self.parts = StepParts.make(self.view, keymap)
+        parts.tip.display = self.show_tip
         with VerticalScroll(id="step-scroll"):
-            yield from self._step_widgets()
-            skips = [
-                action_button(
-                    symbol,
-                    words,
-                    f"screen.skip('{reason.value}')",
-                    f"skip-{reason.value}",
-                    keymap=keymap,
-                    binding=binding,
-                )
-                for reason, binding in zip(SkipReason, bindings.SKIPS.values(), strict=True)
-                for symbol, words in [_skip_words(self.view, reason)]
-            ]
-            assert self.parts is not None
-            self.parts.skips = Horizontal(*skips, id="skips", classes="row")
-            self.parts.tip = Static(id="tip")
-            self.parts.tip.display = self.show_tip
-            yield self.parts.skips
-            yield self.parts.tip
+            yield from parts.in_order()
             with Horizontal(id="facilitator"):  # set apart from the client's answers
                 yield action_button(
                     "🧰", _("For the supporter"), "screen.tools", "tools", keymap=keymap
                 )
         yield self.action_bar()
-
-    def tools(self) -> list[tuple[str, str, str, Binding | None]]:
-        """The supporter's tools: (action, symbol, words, binding), most also a key."""
-        return [
-            ("who_answers", "👥", _("Who answers"), bindings.WHO_ANSWERS),
-            ("note", "📝", _("Note"), bindings.NOTE),
-            ("tip", "💡", _("Tip"), bindings.TIP),
-            ("themes", "🗂", _("Themes"), bindings.THEMES),
-            ("app.choose_language", "🌐", _("Language"), bindings.LANGUAGE),
-            ("app.next_look", "🎨", _("Colours"), bindings.LOOK),
-            ("ways", "🗣", _("How we talk today"), None),
-        ]
-
-    def action_tools(self) -> None:
-        """The supporter's tools in one window: big buttons by touch, keys as shortcuts."""
-        items = [
-            ChoiceItem(action, symbol, f"{words} ({self.key(binding)})" if binding else words)
-            for action, symbol, words, binding in self.tools()
-        ]
-
-        def picked(action: str | None) -> None:
-            if action is not None:  # run_action is a coroutine: let the loop run it
-                self.call_later(self.run_action, action if "." in action else f"screen.{action}")
-
-        self.app.push_screen(PickScreen("🧰 " + _("For the supporter"), items), picked)
-
-    def _step_widgets(self) -> ComposeResult:
-        """What changes from step to step: progress, who answers, the question and answers.
-
-        The same widgets serve every step; `_fill` puts the step in them and shows only
-        those the step's kind needs, so moving on does not build new widgets."""
-        keymap = self.haave.keymap
-        intro, question, views = Static(id="intro"), Static(id="question"), Static(id="views")
-        go_on = action_button(
-            "▶", _("Go on"), "screen.go_on", "go-on", keymap=keymap, variant="primary"
-        )
-        choices, scale = ChoiceList([], id="choices"), ScaleTiles(id="scale")
-        # an earlier answer stays when the client types: the caret goes to its end
-        words_label = Static(id="words-label")
-        words = Input(id="words", placeholder=_("Your words here"), select_on_focus=False)
-        ready = action_button(
-            "✔", _("Ready"), "screen.ready", "ready",
-            keymap=keymap, binding=bindings.READY, variant="primary",
-        )  # fmt: skip
-        show_choices = action_button(
-            "🔽", _("Show choices"), "screen.show_choices", "show-choices", keymap=keymap
-        )
-        frame = Vertical(
-            intro, question, views, go_on, choices, scale, words_label, words, ready,
-            show_choices, id="frame",
-        )  # fmt: skip
-        self.parts = StepParts(
-            Static(id="progress"), WhoBar(id="who"), frame, intro, question, views, go_on,
-            choices, scale, words_label, words, ready, show_choices,
-            Horizontal(id="skips"), Static(id="tip"),  # made in compose, after the frame
-        )  # fmt: skip
-        yield self.parts.progress
-        yield self.parts.who
-        yield frame
 
     def _fill(self) -> None:
         """Put the step in the step widgets and show those its kind needs."""
@@ -216,57 +114,7 @@ class ConversationScreen(HaaveScreen):
         view = self.view = self.session.step(self.answering)
         if view is None or parts is None:
             return
-        kind = view.kind
-        show = self._shown_text
-        show(parts.progress, "🧭  " + view.progress)
-        parts.who.show(view.answering, self.session.alias)
-        parts.frame.set_class(view.answering.is_view, "-supporter")
-        parts.intro.display = bool(view.intro)
-        show(parts.intro, view.intro)
-        show(parts.question, f"{view.symbol}  {view.question}")
-        parts.views.display = bool(view.views)
-        show(parts.views, self._views_words(view) if view.views else "")
-        items = [ChoiceItem(c.value, c.symbol, c.words, c.own_words) for c in view.choices]
-        chosen = tuple(c.value for c in view.choices if c.chosen)
-        is_scale = kind is StepKind.SCALE3  # three large symbols, not a list
-        ask_openly = self.asks_openly
-        in_list = bool(items) and not is_scale and not ask_openly
-        parts.choices.display = in_list
-        parts.scale.display = is_scale
-        if in_list:  # a hidden list or hidden tiles are left as they are
-            parts.choices.replace_items(items, multi=kind is StepKind.MULTI_CHOICE, chosen=chosen)
-        elif is_scale:
-            parts.scale.replace_items(items, chosen=chosen)
-        words = parts.words
-        words.display = parts.words_label.display = view.takes_words
-        show(parts.words_label, "✏ " + view.words_label)  # a label, never cut
-        with words.prevent(Input.Changed):  # a step's own words are not the client's draft
-            shown = self.draft if self.draft is not None else view.words
-            words.value = shown if view.takes_words else ""
-        parts.go_on.display = kind is StepKind.SAY
-        # a tile or a choice answers at once; Ready sends words and several choices
-        parts.ready.display = kind in (StepKind.MULTI_CHOICE, StepKind.TEXT) or (
-            kind is StepKind.CHOICE and view.takes_words
-        )
-        parts.show_choices.display = ask_openly
-        parts.skips.display = Action.SKIP in view.actions
-        show(parts.tip, "💡 " + (view.tip or _("No tip for this question.")))
-
-    def _shown_text(self, widget: Static, text: str) -> None:
-        """Put words in a widget only when they change: a new step then lays out only
-        what is new (every update costs a layout)."""
-        if self._texts.get(widget.id or "") != text:
-            self._texts[widget.id or ""] = text
-            widget.update(plain(text))
-
-    def _views_words(self, view: StepView) -> str:
-        lines = []
-        for other in view.views:
-            said = ", ".join(words for _s, words in other.parts)
-            name = other.person.name if other.person else ""
-            who = answering_words(AnsweredBy.SUPPORTER_VIEW, "", short(name, 20), get_language())
-            lines.append(f"💬 {who}: {short(said, 40)}")
-        return "\n".join(lines[:2])
+        parts.fill(view, self.session.alias, asks_openly=self.asks_openly, draft=self.draft)
 
     def on_mount(self) -> None:
         self._fill()
@@ -276,14 +124,8 @@ class ConversationScreen(HaaveScreen):
         view, parts = self.view, self.shown
         if view is None or parts is None:
             return
-        for control in (
-            (parts.words, parts.choices, parts.scale, parts.go_on)
-            if self.asks_openly
-            else (parts.choices, parts.scale, parts.words, parts.go_on)
-        ):
-            if control.display:
-                control.focus()
-                break
+        if (control := parts.first_control(asks_openly=self.asks_openly)) is not None:
+            control.focus()
         self._fit_scale()
         if self._shown != view.step_id:
             self._shown = view.step_id
@@ -295,14 +137,7 @@ class ConversationScreen(HaaveScreen):
         parts = self.shown
         if parts is None or not parts.scale.display:
             return
-        scroll = self.query_one("#step-scroll", VerticalScroll)
-        others = sum(
-            w.outer_size.height + w.styles.margin.height
-            for w in (*scroll.children, *parts.frame.children)
-            if w.display and w is not parts.scale and w is not parts.frame
-        )
-        frame_edges = parts.frame.outer_size.height - parts.frame.content_size.height
-        parts.scale.fit(scroll.content_size.height - others - frame_edges)
+        parts.fit_scale(self.query_one("#step-scroll", VerticalScroll))
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_scale)
@@ -313,8 +148,7 @@ class ConversationScreen(HaaveScreen):
 
     def redraw(self) -> None:
         """Draw the whole screen again (after a language change)."""
-        self._texts.clear()  # new widgets: every text is put in again
-        self.refresh(recompose=True)
+        self.refresh(recompose=True)  # new step widgets: every text is put in again
         self.call_after_refresh(self._fill)
         self.call_after_refresh(self._after_draw)
 
@@ -477,7 +311,7 @@ class ConversationScreen(HaaveScreen):
             return
         self.submit(Answer.skip(reason))
 
-    # -- moving and people ----------------------------------------------------------------
+    # -- moving, and the tip -------------------------------------------------------------
 
     def action_back(self) -> None:
         try:
@@ -496,59 +330,21 @@ class ConversationScreen(HaaveScreen):
     def action_tip(self) -> None:
         self.show_tip = not self.show_tip
 
+    # -- the supporter's tools (`supporter` opens their windows) -------------------------
+
+    def action_tools(self) -> None:
+        """The supporter's tools in one window: big buttons by touch, keys as shortcuts."""
+        supporter.show_tools(self)
+
     def action_note(self) -> None:
-        view = self.view
-        writer = self.session.note_writer()
-        if view is None or writer is None:
-            self.notify(_("Only the client is here."), timeout=3)
-            return
-
-        def written(text: str | None) -> None:
-            if not text:
-                return
-            try:
-                self.session.note(text, writer)
-            except SessionError as error:
-                self.notify(error.words(get_language()), severity="error")
-                return
-            self.notify(_("Haave saved the note."), timeout=3)
-
-        self.app.push_screen(NoteScreen(writer), written)
+        supporter.write_note(self, on_step=self.view is not None)
 
     def action_ways(self) -> None:
-        """How the client's view is heard today (speech, pictures, the mat...): for the
-        caseworker's draft, as THL's guidance asks."""
-        choices = self.session.view_way_choices()
-        items = [ChoiceItem(c.value.value, c.symbol, c.words) for c in choices]
-        chosen = tuple(c.value.value for c in choices if c.chosen)
-
-        def picked(ways: list[str] | None) -> None:
-            if ways is None:
-                return
-            try:
-                self.session.set_view_ways(ways)
-            except SessionError as error:
-                self.notify(error.words(get_language()), severity="error")
-
-        self.app.push_screen(ManyScreen(_("How we talk today"), items, chosen), picked)
+        supporter.pick_ways(self)
 
     def action_who_answers(self) -> None:
-        others = self.session.others
-        if not others:
-            self.notify(_("Only the client is here."), timeout=3)
-            return
+        supporter.pick_who_answers(self, self._answered_by)
 
-        def chosen(answering: Answering | None) -> None:
-            if answering is not None:
-                self.answering = answering
-
-        self.app.push_screen(AnsweringScreen(self.session.alias, others), chosen)
-
-
-def _skip_words(view: StepView | None, reason: SkipReason) -> tuple[str, str]:
-    found = next((s for s in view.skips if s.reason is reason), None) if view else None
-    if found is not None:
-        return found.symbol, found.words
-    from assistant.session.words import skip_words
-
-    return skip_words(reason, get_language())
+    def _answered_by(self, answering: Answering) -> None:
+        """Someone else answers the step shown now (it is drawn again for them)."""
+        self.answering = answering
