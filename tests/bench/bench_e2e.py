@@ -49,22 +49,30 @@ def crash_loop(root: Path) -> list[Row]:
     finally:
         term.close()
 
-    # the apps ran with the e2e passphrase file: open their data folder with the same one
+    # the apps ran with the e2e passphrase file: open their data folder with the same one,
+    # and give the bench's own back after (the file goes with this run's folder)
+    before = os.environ.get("HAAVE_PASSPHRASE_FILE")
     os.environ["HAAVE_PASSPHRASE_FILE"] = term.env["HAAVE_PASSPHRASE_FILE"]
-    store = open_store(term.data_dir)
     lost = opened = repaired = 0
-    for summary in store.list():
-        with store.open(summary.id) as s:
-            opened += 1
-            repaired += bool(s.notices)
-            steps = s.session.steps
-            name = steps["name"].current if "name" in steps else None
-            if name is None:
-                lost += 1
-                continue
-            mood = steps["mood"].current if "mood" in steps else None
-            if seen_saved.get(name.answer.text or "") and mood is None:
-                lost += 1
+    try:
+        store = open_store(term.data_dir)
+        for summary in store.list():
+            with store.open(summary.id) as s:
+                opened += 1
+                repaired += bool(s.notices)
+                steps = s.session.steps
+                name = steps["name"].current if "name" in steps else None
+                if name is None:
+                    lost += 1
+                    continue
+                mood = steps["mood"].current if "mood" in steps else None
+                if seen_saved.get(name.answer.text or "") and mood is None:
+                    lost += 1
+    finally:
+        if before is None:
+            os.environ.pop("HAAVE_PASSPHRASE_FILE", None)
+        else:
+            os.environ["HAAVE_PASSPHRASE_FILE"] = before
     return [
         Row("e2e crash loop: SIGKILLs through the app", f"{KILLS}", f"{KILLS}", True),
         Row("e2e crash loop: sessions that open", f"{opened}", f"{KILLS}", opened == KILLS),
