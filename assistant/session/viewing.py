@@ -6,6 +6,7 @@ the session's language here, so front-ends only lay them out.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from assistant.dialogue import Answer, Conversation, Dialogue, Step, StepKind, Theme, ThemeState
@@ -34,8 +35,12 @@ STATE_WORDS = {
 }
 
 
+@lru_cache(maxsize=1024)
 def glossary(text: str, lang: str) -> tuple[Glossary, ...]:
-    """The hard words of a text with their easy meaning (the easy-read glossary)."""
+    """The hard words of a text with their easy meaning (the easy-read glossary).
+
+    Kept per text: a step's words and the glossary do not change while Haave runs, and
+    the look-up was the costliest part of building a step's view (each key press)."""
     from easyread.glossary import terms_in  # deferred: the glossary loads its data files
 
     return tuple(Glossary(e.term, e.explanation) for e in terms_in(text, lang))
