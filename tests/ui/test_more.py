@@ -136,17 +136,22 @@ async def test_help_explains_glossary_words(
         explanation: str
 
     import easyread.glossary
+    from assistant.session import viewing
 
     found = [Entry("nimi", "Sana, jolla sinua kutsutaan.")]
     monkeypatch.setattr(easyread.glossary, "terms_in", lambda text, lang: found)
+    viewing.glossary.cache_clear()  # the look-up is kept per text: forget the real one
     app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await to_conversation(pilot)
-        await pilot.press("enter", "f1")
-        await pilot.pause()
-        text = str(app.screen.query_one("#help-text").render())
-        assert "Voit kertoa myös lempinimen." in text
-        assert "nimi: Sana, jolla sinua kutsutaan." in text
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await to_conversation(pilot)
+            await pilot.press("enter", "f1")
+            await pilot.pause()
+            text = str(app.screen.query_one("#help-text").render())
+            assert "Voit kertoa myös lempinimen." in text
+            assert "nimi: Sana, jolla sinua kutsutaan." in text
+    finally:
+        viewing.glossary.cache_clear()  # and this made-up one, for the tests after
 
 
 async def _to_export(app: Any, pilot: Any) -> None:
