@@ -192,8 +192,9 @@ def test_the_devices_contrast_wish_keeps_every_page_readable_and_every_choice_vi
     wish: tuple[str, str], server: Served, driver: Any
 ) -> None:
     """A device set to more contrast, or to a forced-colours theme (Windows contrast themes
-    replace every colour and background): axe passes, and a chosen box or radio is marked by
-    more than a colour the theme may take away (a thicker border and a visible mark)."""
+    replace every colour and background): axe passes, a chosen box or radio is marked by
+    more than a colour the theme may take away (a thicker border and a visible mark), and
+    the symbols keep the light plate their dark outlines need."""
     name, value = wish
     driver.execute_cdp_cmd(
         "Emulation.setEmulatedMedia", {"media": "", "features": [{"name": name, "value": value}]}
@@ -212,6 +213,10 @@ def test_the_devices_contrast_wish_keeps_every_page_readable_and_every_choice_vi
         unseen = browser.execute_script(CHOSEN_MARKS)
         if unseen:
             problems[f"{kind}: a chosen tile not marked"] = unseen
+        if name == "forced-colors":  # dark-outlined drawings keep their light plate
+            bare = browser.execute_script(SYMBOLS_WITHOUT_PLATE)
+            if bare:
+                problems[f"{kind}: symbols a dark theme would hide"] = bare
 
     walk = Walk(driver, server.url, "fi", visit)
     walk.start()
@@ -311,4 +316,12 @@ for (const input of document.querySelectorAll('.check-tile input, .radio-tile in
   if (!drawn || border < 4) out.push(`${input.id}: mark ${drawn}, border ${border}px`);
 }
 return out;
+"""
+
+#: The symbols' drawings shown with no light plate behind them.
+SYMBOLS_WITHOUT_PLATE = """
+return [...document.querySelectorAll('.symbol img')]
+  .filter(img => img.getClientRects().length > 0)
+  .filter(img => getComputedStyle(img).backgroundColor !== 'rgb(255, 255, 255)')
+  .map(img => img.getAttribute('src').slice(0, 40));
 """
