@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from assistant.languages import LangCode
-from assistant.plan.model import DraftPlan, PlanAnswer, Source, Status
+from assistant.plan.model import DraftPlan, PlanAnswer, PlanMat, Section, Source, Status
+from assistant.plan.summary import mat_step_ids
 from assistant.plan.texts import draft_text
 
 
@@ -62,6 +64,36 @@ def language_name(code: str, lang: LangCode) -> str:
 
 def has_unconfirmed(plan: DraftPlan) -> bool:
     return bool(plan.unconfirmed)
+
+
+def basic_answers(plan: DraftPlan) -> list[PlanAnswer]:
+    """The answers of the basic section: they sit under the Basic details heading."""
+    basic = next((s for s in plan.sections if s.id == "basic"), None)
+    return basic.answers if basic else []
+
+
+@dataclass(frozen=True)
+class Details:
+    """One section of the draft's details: its mats, and the answers not shown by them."""
+
+    section: Section
+    answers: list[PlanAnswer]
+    mats: list[PlanMat]
+
+
+def details(plan: DraftPlan) -> list[Details]:
+    """The sections after the basic details, in order. A client's answer placed on a mat is
+    shown by the mat; a supporter's view or a note on it stays in the answers."""
+    on_mat = mat_step_ids(plan.mats)
+    return [
+        Details(
+            section,
+            [a for a in section.answers if not (a.step_id in on_mat and a.source.is_client)],
+            [m for m in plan.mats if m.section == section.id],
+        )
+        for section in plan.sections
+        if section.id != "basic"
+    ]
 
 
 # -- bidi controls in the client's words ------------------------------------------------------

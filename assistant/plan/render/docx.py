@@ -8,13 +8,14 @@ from typing import Any
 from assistant.languages import LangCode, language
 from assistant.plan.model import DraftPlan, PlanAnswer, PlanMat, Source
 from assistant.plan.render.common import (
+    basic_answers,
+    details,
     has_unconfirmed,
     language_name,
     value_text,
     with_isolated_bidi,
 )
 from assistant.plan.render.symbols import symbol_png
-from assistant.plan.summary import mat_step_ids
 from assistant.plan.texts import draft_text, section_title
 
 # Style ids set directly: python-docx's lookup by style name scans every style on each call
@@ -32,7 +33,7 @@ def _heading(doc: Any, text: str, level: int) -> Any:
     return _styled(doc, text, _HEADING_IDS[level])
 
 
-def _set_language(doc: Any, lang: str) -> None:
+def set_language(doc: Any, lang: str) -> None:
     """The text's language on the Normal style, for screen readers and spelling."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -71,7 +72,8 @@ def _answers_table(doc: Any, answers: list[PlanAnswer], lang: LangCode) -> None:
     doc.add_paragraph()
 
 
-def _symbol(para: Any, emoji: str, mm: int = 5) -> None:
+def add_symbol(para: Any, emoji: str, mm: int = 5) -> None:
+    """The emoji's OpenMoji picture at the start of a paragraph (nothing if there is none)."""
     from docx.shared import Mm
 
     png = symbol_png(emoji)
@@ -86,12 +88,12 @@ def _mat(doc: Any, mat: PlanMat, lang: LangCode) -> None:
     table.style = "Table Grid"
     for i, column in enumerate(mat.columns):
         head = table.rows[0].cells[i].paragraphs[0]
-        _symbol(head, column.symbol)
+        add_symbol(head, column.symbol)
         head.add_run(column.title).bold = True
         cell = table.rows[1].cells[i]
         for n, card in enumerate(column.cards):
             para = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
-            _symbol(para, card.symbol)
+            add_symbol(para, card.symbol)
             para.add_run(
                 card.label + ("" if card.confirmed else " " + draft_text("not_confirmed", lang))
             )
@@ -121,7 +123,7 @@ def render_docx(plan: DraftPlan) -> bytes:
         sec.left_margin = sec.right_margin = Mm(18)
     doc.core_properties.title = f"{t('title')}: {plan.alias}"[:200]  # Word: max 255
     doc.core_properties.language = plan.lang
-    _set_language(doc, plan.lang)
+    set_language(doc, plan.lang)
     _heading(doc, f"{t('title')}: {plan.alias}", 0)
     doc.add_paragraph().add_run(t("not_decision")).bold = True
     if has_unconfirmed(plan):
@@ -129,18 +131,13 @@ def render_docx(plan: DraftPlan) -> bytes:
     _summary(doc, plan)
     _basic(doc, plan)
     _heading(doc, t("details"), 1)
-    on_mat = mat_step_ids(plan.mats)
-    for section in plan.sections:
-        if section.id == "basic":
-            continue
-        answers = [a for a in section.answers if not (a.step_id in on_mat and a.source.is_client)]
-        mats = [m for m in plan.mats if m.section == section.id]
-        _heading(doc, section.title, 2)
-        for mat in mats:
+    for part in details(plan):
+        _heading(doc, part.section.title, 2)
+        for mat in part.mats:
             _mat(doc, mat, lang)
-        if answers:
-            _answers_table(doc, answers, lang)
-        elif not mats:
+        if part.answers:
+            _answers_table(doc, part.answers, lang)
+        elif not part.mats:
             doc.add_paragraph(t("nothing"))
     doc.add_paragraph().add_run(t("not_decision")).bold = True
     doc.add_paragraph(t("credit"))
@@ -161,7 +158,7 @@ def _summary(doc: Any, plan: DraftPlan) -> None:
         doc.add_paragraph(t("sum_important_none"))
     for item in plan.important:
         para = _styled(doc, "", "ListNumber")
-        _symbol(para, item.symbol)
+        add_symbol(para, item.symbol)
         para.add_run(item.words).bold = True
         para.add_run(f" ({item.label})").italic = True
     for block in plan.summary:
@@ -213,9 +210,8 @@ def _basic(doc: Any, plan: DraftPlan) -> None:
         para = doc.add_paragraph()
         para.add_run(f"{key}: ").bold = True
         para.add_run(value)
-    basic = next((s for s in plan.sections if s.id == "basic"), None)
-    if basic and basic.answers:  # basic answers sit under the Basic details heading
-        _answers_table(doc, basic.answers, lang)
+    if answers := basic_answers(plan):
+        _answers_table(doc, answers, lang)
 
 
 def docx_text(data: bytes) -> str:

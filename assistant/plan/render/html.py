@@ -15,13 +15,14 @@ from html import escape
 from assistant.languages import LangCode
 from assistant.plan.model import DraftPlan, PlanAnswer, PlanMat, Source
 from assistant.plan.render.common import (
+    basic_answers,
+    details,
     has_unconfirmed,
     isolate_bidi,
     language_name,
     value_text,
 )
 from assistant.plan.render.symbols import SYMBOL_CSS, symbol_html
-from assistant.plan.summary import mat_step_ids
 from assistant.plan.texts import draft_text, mine_text, section_title
 
 CSS = (
@@ -235,9 +236,8 @@ def _basic(plan: DraftPlan) -> list[str]:
         people = ", ".join(f"{e(p.name)} ({e(p.role_label)})" for p in plan.participants)
         body.append(f"<dt>{t('participants')}</dt><dd>{people}</dd>")
     body += ["</dl>"]
-    basic = next((s for s in plan.sections if s.id == "basic"), None)
-    if basic and basic.answers:  # basic answers sit under the Basic details heading
-        body += _rows(basic.answers, lang)
+    if answers := basic_answers(plan):
+        body += _rows(answers, lang)
     return [*body, "</section>"]
 
 
@@ -253,18 +253,14 @@ def render_html(plan: DraftPlan) -> str:
     body += _summary(plan)
     body += _basic(plan)
     body.append(f"<h2>{e(draft_text('details', lang))}</h2>")
-    on_mat = mat_step_ids(plan.mats)
-    for section in plan.sections:
-        if section.id == "basic":
-            continue
-        answers = [a for a in section.answers if not (a.step_id in on_mat and a.source.is_client)]
-        mats = [m for m in plan.mats if m.section == section.id]
+    for part in details(plan):
+        section = part.section
         body.append(f'<section id="s-{e(section.id)}"><h3>{e(section.title)}</h3>')
-        for mat in mats:
+        for mat in part.mats:
             body += mat_table(mat, lang) + _mat_notes(mat, lang)
-        if answers:
-            body += _rows(answers, lang)
-        elif not mats:
+        if part.answers:
+            body += _rows(part.answers, lang)
+        elif not part.mats:
             body.append(f"<p>{e(draft_text('nothing', lang))}</p>")
         body.append("</section>")
     body += [

@@ -7,8 +7,13 @@ import re
 
 from assistant.languages import LangCode
 from assistant.plan.model import DraftPlan, PlanAnswer, PlanMat, Source
-from assistant.plan.render.common import has_unconfirmed, language_name, value_text
-from assistant.plan.summary import mat_step_ids
+from assistant.plan.render.common import (
+    basic_answers,
+    details,
+    has_unconfirmed,
+    language_name,
+    value_text,
+)
 from assistant.plan.texts import draft_text, section_title
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#|<>&~!$^])")
@@ -138,10 +143,7 @@ def _basic(plan: DraftPlan) -> list[str]:
         people = ", ".join(f"{p.name} ({p.role_label})" for p in plan.participants)
         out.append(f"- **{t('participants')}:** {md_inline(people)}")
     out.append("")
-    basic = next((s for s in plan.sections if s.id == "basic"), None)
-    if basic and basic.answers:  # basic answers sit under the Basic details heading
-        out += _answers(basic.answers, lang)
-    return out
+    return out + _answers(basic_answers(plan), lang)
 
 
 def mat_markdown(mat: PlanMat, mine: bool = False) -> list[str]:
@@ -168,23 +170,18 @@ def render_markdown(plan: DraftPlan) -> str:
     if has_unconfirmed(plan):
         out += [f"> {t('unconfirmed_note')}", ""]
     out += _summary(plan) + _basic(plan) + [f"## {t('details')}", ""]
-    on_mat = mat_step_ids(plan.mats)
-    for section in plan.sections:
-        if section.id == "basic":
-            continue
-        answers = [a for a in section.answers if not (a.step_id in on_mat and a.source.is_client)]
-        mats = [m for m in plan.mats if m.section == section.id]
-        out += [f"### {md_inline(section.title)}", ""]
-        for mat in mats:
+    for part in details(plan):
+        out += [f"### {md_inline(part.section.title)}", ""]
+        for mat in part.mats:
             out += mat_markdown(mat)
             done = "mat_confirmed" if mat.confirmed else "mat_not_confirmed"
             for key, cards in (("mat_set_aside", mat.set_aside), ("mat_unplaced", mat.unplaced)):
                 if cards:
                     out += [f"{t(key)}: {md_inline(', '.join(c.label for c in cards))}", ""]
             out += [f"*{t(done)}*", ""]
-        if answers:
-            out += _answers(answers, lang)
-        elif not mats:
+        if part.answers:
+            out += _answers(part.answers, lang)
+        elif not part.mats:
             out += [t("nothing"), ""]
     out += [f"**{t('not_decision')}**", "", t("credit"), ""]
     return "\n".join(out)

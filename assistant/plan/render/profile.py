@@ -6,11 +6,11 @@ from io import BytesIO
 from typing import Any
 
 from assistant.dialogue.model import Dialogue
-from assistant.languages import language
 from assistant.plan.model import DraftPlan
 from assistant.plan.profile import Profile, build_profile
+from assistant.plan.render.docx import add_symbol, set_language
 from assistant.plan.render.html import e, page
-from assistant.plan.render.symbols import SYMBOL_CSS, symbol_html, symbol_png
+from assistant.plan.render.symbols import SYMBOL_CSS, symbol_html
 from assistant.plan.texts import draft_text
 
 CSS = (
@@ -98,41 +98,20 @@ def render_profile_docx(plan: DraftPlan, dialogue: Dialogue) -> bytes:
     doc.core_properties.language = profile.lang
     normal = doc.styles["Normal"]
     normal.font.size = Pt(12)
-    _lang(doc, profile.lang)
+    set_language(doc, profile.lang)
     title = doc.add_paragraph(f"{profile.title}: {profile.name}")
     title._p.style = "Title"
     for box in profile.boxes:
         heading = doc.add_paragraph()
         heading._p.style = "Heading1"
-        _picture(heading, box.symbol, 8)
+        add_symbol(heading, box.symbol, 8)
         heading.add_run(box.title)
         for item in box.items:
             para = doc.add_paragraph()
-            _picture(para, item.symbol, 7)
+            add_symbol(para, item.symbol, 7)
             para.add_run(item.text)
     credit = doc.add_paragraph()
     credit.add_run(draft_text("credit", profile.lang)).font.size = Pt(8)
     buf = BytesIO()
     doc.save(buf)
     return buf.getvalue()
-
-
-def _picture(para: Any, emoji: str, mm: int) -> None:
-    from docx.shared import Mm
-
-    png = symbol_png(emoji)
-    if png is not None:
-        para.add_run().add_picture(BytesIO(png), width=Mm(mm), height=Mm(mm))
-        para.add_run(" ")
-
-
-def _lang(doc: Any, lang: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    rpr = doc.styles["Normal"].element.get_or_add_rPr()
-    found = rpr.find(qn("w:lang"))
-    if found is None:
-        found = OxmlElement("w:lang")
-        rpr.append(found)
-    found.set(qn("w:val"), language(lang).tag)
