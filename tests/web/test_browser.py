@@ -94,7 +94,8 @@ def test_a_whole_session_by_touch(lang: str, server: Served, driver: Any, tmp_pa
 
 def check_page(browser: Any, kind: str, problems: dict[str, list[Any]]) -> None:
     """axe-core in both looks, 44 px targets on a tablet and at 320 px, no sideways scroll at
-    320 px, and 200 % text with WCAG 1.4.12's spacing: what is wrong goes to `problems`."""
+    320 px, 200 % text with WCAG 1.4.12's spacing, and the main button's symbols on their
+    plate: what is wrong goes to `problems`."""
     for look in ("default", "contrast"):
         browser.execute_script(
             "document.documentElement.classList.toggle('contrast', arguments[0])",
@@ -104,6 +105,10 @@ def check_page(browser: Any, kind: str, problems: dict[str, list[Any]]) -> None:
         if found:
             problems[f"{kind} ({look}): axe"] = found
     browser.execute_script("document.documentElement.classList.remove('contrast')")
+    # dark-outlined symbols on the dark main button keep their light plate
+    dark = browser.execute_script(SYMBOLS_WITHOUT_PLATE, ".button.primary .symbol img")
+    if dark:
+        problems[f"{kind}: symbols lost on the main button"] = dark
     small = small_targets(browser)
     if small:
         problems[f"{kind}: small targets"] = small
@@ -214,7 +219,7 @@ def test_the_devices_contrast_wish_keeps_every_page_readable_and_every_choice_vi
         if unseen:
             problems[f"{kind}: a chosen tile not marked"] = unseen
         if name == "forced-colors":  # dark-outlined drawings keep their light plate
-            bare = browser.execute_script(SYMBOLS_WITHOUT_PLATE)
+            bare = browser.execute_script(SYMBOLS_WITHOUT_PLATE, ".symbol img")
             if bare:
                 problems[f"{kind}: symbols a dark theme would hide"] = bare
 
@@ -318,9 +323,9 @@ for (const input of document.querySelectorAll('.check-tile input, .radio-tile in
 return out;
 """
 
-#: The symbols' drawings shown with no light plate behind them.
+#: The symbols' drawings (of the elements `arguments[0]` selects) shown with no light plate.
 SYMBOLS_WITHOUT_PLATE = """
-return [...document.querySelectorAll('.symbol img')]
+return [...document.querySelectorAll(arguments[0])]
   .filter(img => img.getClientRects().length > 0)
   .filter(img => getComputedStyle(img).backgroundColor !== 'rgb(255, 255, 255)')
   .map(img => img.getAttribute('src').slice(0, 40));
